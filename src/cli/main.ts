@@ -1,0 +1,117 @@
+// The `chitieu` command (CONTRACT.md): template, check, describe. Every problem with the user's input
+// ends as one Vietnamese line on standard error and exit status 2, never a stack trace.
+import path from 'path';
+import { checkWorkbook } from '../core/engine';
+import { parsePeriodOption } from '../core/period';
+import type { Period, Report } from '../core/types';
+import { buildTemplate } from '../template/model';
+import { writeFlags } from '../xlsx/flags';
+import { FileProblem, loadWorkbook, saveNewWorkbook } from '../xlsx/io';
+import { newTemplateWorkbook } from '../xlsx/renderTemplate';
+import { NoTemplateError, readSnapshot } from '../xlsx/snapshot';
+import { describeWorkbook } from '../xlsx/describe';
+import { parseArgs, str, UsageError } from './args';
+import { renderReport } from './table';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+export const USAGE = `Cách dùng:
+  chitieu template --out TỆP.xlsx [--period nam|6t] [--year NĂM] [--unit "TÊN ĐƠN VỊ"]
+      Tạo biểu chỉ tiêu mới (không ghi đè tệp đã có).
+  chitieu check TỆP.xlsx [--json] [--out BẢN-SAO.xlsx] [--period nam|6t]
+      Kiểm tra biểu đã điền; --out ghi một bản sao có đánh dấu. Không bao giờ sửa TỆP.
+      Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp.
+  chitieu describe TỆP.xlsx [--json]
+      Liệt kê các ô của từng chỉ tiêu (theo tên ô đã đặt).
+`;
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'template': return await templateCommand(rest, io);
+      case 'check': return await checkCommand(rest, io);
+      case 'describe': return await describeCommand(rest, io);
+      case undefined: case 'help': case '--help': case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`không có lệnh "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof FileProblem || err instanceof NoTemplateError) {
+      io.err(`chitieu: ${err.message}${err instanceof UsageError ? ' (xem: chitieu --help)' : ''}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function period(value: string | undefined): Period | undefined {
+  if (value === undefined) return undefined;
+  const p = parsePeriodOption(value);
+  if (!p) throw new UsageError(`--period chỉ nhận "nam" hoặc "6t", không phải "${value}"`);
+  return p;
+}
+
+async function templateCommand(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['out', 'period', 'year', 'unit'], []);
+  const out = str(args, 'out');
+  if (!out) throw new UsageError('thiếu --out TỆP.xlsx');
+  if (args.positional.length) throw new UsageError(`không hiểu "${args.positional[0]}"`);
+  const yearText = str(args, 'year');
+  const year = yearText === undefined ? undefined : Number(yearText);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new UsageError(`--year phải là năm từ 2000 đến 2100, không phải "${yearText}"`);
+  const p = period(str(args, 'period'));
+  const unit = str(args, 'unit');
+  const model = buildTemplate({ ...(year ? { year } : {}), ...(p ? { period: p } : {}), ...(unit ? { unit } : {}) });
+  await saveNewWorkbook(newTemplateWorkbook(model), out);
+  io.out(`Đã tạo biểu mẫu ${out} (trang "${model.sheetName}", ${model.names.length} ô có tên).\n`);
+  return 0;
+}
+
+async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['out', 'period'], ['json']);
+  const file = one(args.positional, 'TỆP.xlsx cần kiểm tra');
+  const out = str(args, 'out');
+  if (out && path.resolve(out) === path.resolve(file)) throw new UsageError('--out phải là một tệp khác tệp đang kiểm tra (không bao giờ sửa tệp gốc)');
+  const wb = await loadWorkbook(file);
+  const { snapshot, cells } = readSnapshot(wb, period(str(args, 'period')));
+  const report: Report = checkWorkbook(snapshot);
+  if (out) {
+    writeFlags(wb, cells, report);
+    await saveNewWorkbook(wb, out);
+  }
+  if (args.flags.has('json')) io.out(JSON.stringify(report, null, 2) + '\n');
+  else {
+    io.out(renderReport(report, file));
+    if (out) io.out(`\nĐã ghi bản sao có đánh dấu: ${out}\n`);
+  }
+  return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+async function describeCommand(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, [], ['json']);
+  const file = one(args.positional, 'TỆP.xlsx');
+  const wb = await loadWorkbook(file);
+  const d = describeWorkbook(wb);
+  if (args.flags.has('json')) io.out(JSON.stringify(d, null, 2) + '\n');
+  else {
+    for (const ind of d.indicators) {
+      const cells = Object.entries(ind.cells).map(([k, v]) => `${k}=${v}`).join(' ');
+      io.out(`${ind.id}${ind.measure ? '/' + ind.measure : ''}  ${cells}\n`);
+    }
+  }
+  return 0;
+}
+
+function one(positional: string[], what: string): string {
+  if (positional.length === 0) throw new UsageError(`thiếu ${what}`);
+  if (positional.length > 1) throw new UsageError(`chỉ nhận một tệp, không hiểu "${positional[1]}"`);
+  return positional[0]!;
+}

@@ -1,0 +1,317 @@
+// The engine: a plain snapshot of the template's cells in, the indicators' results and every finding out.
+// Order of work: read each row's cells, derive previous/growth/% of plan, judge by the rule, then the
+// checks that span rows (sums of components, parts of a whole, "giảm cả 3 mặt").
+import { HEADINGS, INDICATORS, indicatorKeys, type Heading, type Indicator } from './catalog';
+import { cellName, rowKey } from './names';
+import { readCell, type Expect, type Issue, type ReadValue } from './reading';
+import { allOf, judge } from './rules';
+import { indexRangeIssue, rangeIssue, unitSlipIssue, type Reference } from './valueChecks';
+import { roundTo } from './vnNumber';
+import { fmt, withUnit } from './format';
+import { shortfallMessage, behindPaceMessage } from './messages';
+import type {
+  CellSnapshot, Finding, FindingCode, IndicatorResult, InputColumn, Measure, Report, Severity, WorkbookSnapshot,
+} from './types';
+
+export const SEVERITY: Record<FindingCode, Severity> = {
+  'not-a-number': 'error',
+  'number-as-text': 'warning',
+  'formula-error': 'error',
+  'out-of-range': 'error',
+  'unit-slip': 'error',
+  'sum-mismatch': 'error',
+  'part-exceeds-whole': 'error',
+  'baseline-mismatch': 'warning',
+  'growth-outlier': 'warning',
+  missing: 'warning',
+  shortfall: 'shortfall',
+  'behind-pace': 'warning',
+  'missing-plan': 'warning',
+  'missing-cell': 'warning',
+};
+
+/** Growth index this far (in points) from the plan index is suspicious. */
+export const GROWTH_OUTLIER_POINTS = 30;
+/** Previous value this far (relative) from the one the plan implies is suspicious. */
+export const BASELINE_TOLERANCE = 0.01;
+
+export interface CheckOptions {
+  indicators?: readonly Indicator[];
+  headings?: readonly Heading[];
+}
+
+interface Row {
+  ind: Indicator;
+  measure: Measure | null;
+  cells: Partial<Record<InputColumn, CellSnapshot>>;
+  plan: ReadValue;
+  planIndex: ReadValue;
+  previous: ReadValue;
+  actual: ReadValue;
+  pace: number;
+  /** Previous value used for growth: the typed one, or plan ÷ plan index × 100 (× pace). */
+  base: number | null;
+  baseImplied: boolean;
+  growth: number | null;
+  result: IndicatorResult;
+}
+
+const num = (r: ReadValue): number | null => (typeof r.value === 'number' ? r.value : null);
+
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): Report {
+  const indicators = options.indicators ?? INDICATORS;
+  const headings = options.headings ?? HEADINGS;
+  const findings: Finding[] = [];
+  const rows = new Map<string, Row>();
+
+  const add = (row: Row | null, column: InputColumn | null, code: FindingCode, message: string, over?: { id: string; measure: Measure | null }) => {
+    const cell = row && column ? row.cells[column] : undefined;
+    const id = over?.id ?? row?.ind.id ?? '';
+    const measure = over ? over.measure : row?.measure ?? null;
+    findings.push({
+      id, measure, code, severity: SEVERITY[code], message,
+      cell: cell?.address ?? null,
+      name: row && column ? cellName(column, row.ind.id, row.measure) : null,
+      ...(cell ? { sheet: cell.sheet } : {}),
+    });
+  };
+
+  // 1. Read every row and derive the previous value and the growth index.
+  for (const key of indicatorKeys(indicators)) {
+    const ind = indicators.find((i) => i.id === key.id)!;
+    const row = readRow(ind, key.measure, snapshot, add);
+    rows.set(rowKey(ind.id, key.measure), row);
+  }
+
+  // 2. Contributions, rule, and the row's own findings.
+  for (const row of rows.values()) {
+    const { ind, measure, result } = row;
+    const parent = indicators.find((i) => i.components?.includes(ind.id));
+    const parentRow = parent ? rows.get(rowKey(parent.id, measure)) : undefined;
+    const actual = num(row.actual);
+    if (parentRow && parentRow.base && row.base !== null && actual !== null && ind.rule === 'growth') {
+      result.contribution = roundTo(((actual - row.base) / parentRow.base) * 100, 2);
+    }
+    const outcome = judge({
+      rule: ind.rule,
+      plan: num(row.plan),
+      planDecimals: row.plan.decimals ?? 0,
+      planIndex: num(row.planIndex),
+      planIndexDecimals: row.planIndex.decimals ?? 0,
+      previous: row.base,
+      actual: row.actual.value,
+      growth: row.growth,
+      pace: row.pace,
+    });
+    result.status = outcome.status;
+    if (outcome.status === 'chua-dat') {
+      const paced = row.pace < 1 && outcome.valueShort && (ind.rule === 'min' || ind.rule === 'growth');
+      if (paced) add(row, 'TH', 'behind-pace', behindPaceMessage(row.ind, actual ?? 0, num(row.plan) ?? 0));
+      const growthAlsoShort = ind.rule === 'growth' && row.growth !== null && num(row.planIndex) !== null &&
+        roundTo(row.growth, row.planIndex.decimals ?? 0) < num(row.planIndex)!;
+      if (!paced || growthAlsoShort) add(row, 'TH', 'shortfall', shortfallMessage({ ind, measure, plan: num(row.plan), planIndex: num(row.planIndex), previous: row.base, actual: row.actual.value, growth: row.growth, pace: row.pace, planDecimals: row.plan.decimals ?? 0, planIndexDecimals: row.planIndex.decimals ?? 0 }));
+    }
+  }
+
+  // 3. Checks across rows.
+  for (const row of rows.values()) {
+    checkComponents(row, rows, add);
+    checkPart(row, rows, add);
+  }
+  const headingResults: IndicatorResult[] = [];
+  for (const h of headings.filter((x) => x.allOf)) {
+    const members = [...rows.values()].filter((r) => r.ind.heading === h.id);
+    if (members.length === 0) continue;
+    const status = allOf(members.map((m) => m.result.status));
+    headingResults.push({
+      id: h.id, measure: null, plan: 'Giảm cả 3 mặt', planGrowth: null, previous: null, actual: null,
+      growth: null, percentOfPlan: null, contribution: null, status,
+    });
+    if (status === 'chua-dat') {
+      const failed = members.filter((m) => m.result.status === 'chua-dat').map((m) => m.ind.name.replace(/^.*: /, ''));
+      add(null, null, 'shortfall', `${h.name}: chưa đạt vì không giảm ${failed.join(', ')}.`, { id: h.id, measure: null });
+    }
+  }
+
+  const indicatorsOut = [...rows.values()].map((r) => r.result);
+  // The heading result stands after its last member, where a reader of the table expects it.
+  for (const hr of headingResults) {
+    const lastIdx = indicatorsOut.map((r) => indicators.find((i) => i.id === r.id)?.heading).lastIndexOf(hr.id);
+    indicatorsOut.splice(lastIdx + 1, 0, hr);
+  }
+  return { period: snapshot.period, indicators: indicatorsOut, findings };
+}
+
+type Add = (row: Row | null, column: InputColumn | null, code: FindingCode, message: string, over?: { id: string; measure: Measure | null }) => void;
+
+function expectOf(ind: Indicator, column: InputColumn): Expect {
+  if (ind.rule === 'pass') return 'pass';
+  if (ind.rule === 'criteria') return 'criteria';
+  if (ind.rule === 'gt' && column === 'KH') return 'plan-gt';
+  return 'number';
+}
+
+function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot, add: Add): Row {
+  const cell = (c: InputColumn) => snap.cells[cellName(c, ind.id, measure)];
+  const cells: Row['cells'] = {};
+  const columns: InputColumn[] = ind.rule === 'growth' ? ['KH', 'KHTT', 'TN', 'TH'] : ['KH', 'TN', 'TH'];
+  for (const c of columns) {
+    const found = cell(c);
+    if (found) cells[c] = found;
+  }
+  const pace = snap.period === '6t' && ind.nature === 'flow' ? 0.5 : 1;
+  const row: Row = {
+    ind, measure, cells, pace,
+    plan: readCell(undefined, 'number'),
+    planIndex: readCell(undefined, 'number'),
+    previous: readCell(undefined, 'number'),
+    actual: readCell(undefined, 'number'),
+    base: null, baseImplied: false, growth: null,
+    result: {
+      id: ind.id, measure, plan: null, planGrowth: null, previous: null, actual: null,
+      growth: null, percentOfPlan: null, contribution: null, status: 'khong-du-lieu',
+    },
+  };
+  for (const c of columns) {
+    if (!cells[c]) add(row, null, 'missing-cell', `Không tìm thấy ô ${cellName(c, ind.id, measure)} của chỉ tiêu ${label(ind, measure)}: tên ô đã bị xoá hoặc biểu mẫu đã bị sửa. Hãy chèn lại biểu mẫu hoặc đặt lại tên ô.`);
+  }
+  const report = (column: InputColumn, r: ReadValue) => r.issues.forEach((i: Issue) => add(row, column, i.code, i.message));
+
+  // Plan (KH). "Giảm" rows have no number to read.
+  if (ind.rule !== 'decrease') {
+    row.plan = readCell(cells.KH, expectOf(ind, 'KH'));
+    report('KH', row.plan);
+  }
+  if (ind.rule === 'growth') {
+    row.planIndex = readCell(cells.KHTT, 'number');
+    report('KHTT', row.planIndex);
+    const pi = num(row.planIndex);
+    if (pi !== null) {
+      const issue = indexRangeIssue(pi);
+      if (issue) { add(row, 'KHTT', issue.code, issue.message); row.planIndex = { ...row.planIndex, value: null }; }
+    }
+  }
+  const plan = num(row.plan);
+  const pacedPlan = plan !== null ? plan * pace : null;
+  const planIsMagnitude = ['min', 'max', 'gt', 'growth'].includes(ind.rule);
+
+  row.previous = readCell(cells.TN, expectOf(ind, 'TN'), planIsMagnitude ? pacedPlan : null);
+  report('TN', row.previous);
+  const previous = num(row.previous);
+
+  const refs: Reference[] = [];
+  if (planIsMagnitude && pacedPlan !== null && pacedPlan > 0) refs.push({ value: pacedPlan, what: pace < 1 ? 'nửa kế hoạch năm' : 'kế hoạch' });
+  if (previous !== null && previous > 0) refs.push({ value: previous, what: snap.period === '6t' ? 'cùng kỳ năm trước' : 'năm trước' });
+
+  row.actual = readCell(cells.TH, expectOf(ind, 'TH'), refs[0]?.value ?? null);
+  report('TH', row.actual);
+
+  // Values against their unit, and their magnitude against the plan and the previous value.
+  const criteriaOf = ind.rule === 'criteria' ? plan ?? undefined : undefined;
+  for (const [column, r] of [['KH', row.plan], ['TN', row.previous], ['TH', row.actual]] as const) {
+    const v = num(r);
+    if (v === null) continue;
+    const range = rangeIssue(v, ind.unit, ind.unitLabel, column === 'KH' ? undefined : criteriaOf);
+    if (range) add(row, column, range.code, range.message);
+  }
+  if (previous !== null && planIsMagnitude && pacedPlan) {
+    const slip = unitSlipIssue(previous, ind.unit, ind.unitLabel, refs.slice(0, 1));
+    if (slip) add(row, 'TN', slip.code, slip.message);
+  }
+  const actual = num(row.actual);
+  if (actual !== null) {
+    const slip = unitSlipIssue(actual, ind.unit, ind.unitLabel, refs);
+    if (slip) add(row, 'TH', slip.code, slip.message);
+  }
+
+  // What is missing to judge the row.
+  const needsPlan = ind.rule !== 'decrease' && ind.rule !== 'pass';
+  if (needsPlan && row.plan.empty) add(row, 'KH', 'missing-plan', `Chưa có kế hoạch của chỉ tiêu ${label(ind, measure)}: không đánh giá được.`);
+  if (ind.rule === 'growth' && row.planIndex.empty) add(row, 'KHTT', 'missing-plan', `Chưa có chỉ số kế hoạch (%) của chỉ tiêu ${label(ind, measure)}.`);
+  if (row.actual.empty) add(row, 'TH', 'missing', `Chưa nhập số thực hiện của chỉ tiêu ${label(ind, measure)}.`);
+  if ((ind.rule === 'reduce' || ind.rule === 'decrease') && row.previous.empty && !row.actual.empty) {
+    add(row, 'TN', 'missing', `Chưa nhập số ${snap.period === '6t' ? 'cùng kỳ năm trước' : 'năm trước'}: chỉ tiêu giảm cần số đó để đánh giá.`);
+  }
+
+  // Derived figures.
+  const planIndex = num(row.planIndex);
+  if (ind.rule === 'growth') {
+    if (previous !== null) row.base = previous;
+    else if (plan !== null && planIndex) { row.base = (plan / planIndex) * 100 * pace; row.baseImplied = true; }
+    if (previous !== null && plan !== null && planIndex) {
+      const implied = (plan / planIndex) * 100 * pace;
+      if (Math.abs(previous - implied) / implied > BASELINE_TOLERANCE) {
+        add(row, 'TN', 'baseline-mismatch', `Số năm trước ${withUnit(previous, ind.unitLabel)} lệch ${fmt((Math.abs(previous - implied) / implied) * 100, 1)}% so với số kế hoạch ngầm định ${withUnit(implied, ind.unitLabel, 0)} (= ${fmt(plan)} ÷ ${fmt(planIndex)} × 100${pace < 1 ? ' × ½' : ''}) — có thể lấy nhầm năm gốc hoặc giá hiện hành thay cho giá so sánh.`);
+      }
+    }
+  } else if (previous !== null && ind.rule !== 'pass') {
+    row.base = previous;
+  }
+  if (actual !== null && row.base && (ind.rule === 'growth' || (ind.nature === 'flow' && ind.rule !== 'pass'))) {
+    row.growth = (actual / row.base) * 100;
+  }
+  if (ind.rule === 'growth' && row.growth !== null && planIndex !== null && Math.abs(row.growth - planIndex) > GROWTH_OUTLIER_POINTS) {
+    add(row, 'TH', 'growth-outlier', `Chỉ số tăng trưởng ${fmt(row.growth, 2)}% cách xa chỉ số kế hoạch ${fmt(planIndex, 2)}% (hơn ${GROWTH_OUTLIER_POINTS} điểm) — kiểm tra lại số thực hiện và số năm trước.`);
+  }
+
+  const r = row.result;
+  r.plan = ind.rule === 'pass' || ind.rule === 'decrease' ? planText(cells.KH, ind) : plan;
+  r.planGrowth = planIndex;
+  r.previous = row.base === null ? null : row.baseImplied ? roundTo(row.base, row.plan.decimals ?? 0) : row.base;
+  if (row.baseImplied) r.previousImplied = true;
+  r.actual = typeof row.actual.value === 'boolean' ? (row.actual.value ? 'Đạt' : 'Chưa đạt') : actual;
+  r.growth = row.growth === null ? null : roundTo(row.growth, 2);
+  if (actual !== null && plan) {
+    if (ind.rule === 'reduce') r.percentOfPlan = previous !== null ? roundTo(((previous - actual) / plan) * 100, 2) : null;
+    else if (ind.rule !== 'decrease') r.percentOfPlan = roundTo((actual / plan) * 100, 2);
+  }
+  return row;
+}
+
+function planText(cell: CellSnapshot | undefined, ind: Indicator): string | null {
+  if (cell && typeof cell.value === 'string' && cell.value.trim()) return cell.value.trim();
+  return ind.plan.kind === 'pass' || ind.plan.kind === 'decrease' ? ind.plan.text : null;
+}
+
+export function label(ind: Indicator, measure: Measure | null): string {
+  const m = measure ? ` (${measure === 'sp' ? 'giá trị sản phẩm' : 'giá trị sản xuất'})` : '';
+  return `${ind.id} "${ind.name.replace(/^Trong đó: /, '')}"${m}`;
+}
+
+const SUM_COLUMNS: readonly ['KH' | 'TN' | 'TH', (r: Row) => ReadValue, string][] = [
+  ['KH', (r) => r.plan, 'kế hoạch'],
+  ['TN', (r) => r.previous, 'năm trước'],
+  ['TH', (r) => r.actual, 'thực hiện'],
+];
+
+function checkComponents(row: Row, rows: Map<string, Row>, add: Add): void {
+  const parts = row.ind.components?.map((id) => rows.get(rowKey(id, row.measure)));
+  if (!parts || parts.some((p) => !p)) return;
+  for (const [column, pick, what] of SUM_COLUMNS) {
+    const total = num(pick(row));
+    const values = parts.map((p) => num(pick(p!)));
+    if (total === null || values.some((v) => v === null)) continue;
+    const sum = (values as number[]).reduce((a, b) => a + b, 0);
+    const decimals = pick(row).decimals ?? 0;
+    const tolerance = Math.max(parts.length * 0.5 * 10 ** -decimals, Math.abs(total) * 1e-4);
+    if (Math.abs(sum - total) > tolerance) {
+      const ids = row.ind.components!.join(' + ');
+      add(row, column, 'sum-mismatch', `Số ${what} của ${label(row.ind, row.measure)} là ${withUnit(total, row.ind.unitLabel)} nhưng các thành phần ${ids} cộng lại được ${withUnit(sum, row.ind.unitLabel)} (chênh ${fmt(Math.abs(sum - total))}).`);
+    }
+  }
+}
+
+function checkPart(row: Row, rows: Map<string, Row>, add: Add): void {
+  if (!row.ind.partOf) return;
+  const whole = rows.get(rowKey(row.ind.partOf, row.measure));
+  if (!whole) return;
+  for (const [column, pick, what] of SUM_COLUMNS) {
+    const part = num(pick(row));
+    const all = num(pick(whole));
+    if (part === null || all === null) continue;
+    if (part > all + Math.abs(all) * 1e-9) {
+      add(row, column, 'part-exceeds-whole', `Số ${what} "trong đó" ${withUnit(part, row.ind.unitLabel)} lớn hơn tổng ${withUnit(all, row.ind.unitLabel)} của ${label(whole.ind, whole.measure)}.`);
+    }
+  }
+}
+

@@ -1,0 +1,20 @@
+// How the engine writes numbers and units in its Vietnamese messages.
+import { formatVietnameseNumber, roundTo } from './vnNumber';
+
+/** A number as a Vietnamese reader expects it, rounded to a sensible precision for a message. */
+export function fmt(value: number, decimals?: number): string {
+  const d = decimals ?? (Math.abs(value) >= 1000 ? 0 : Math.abs(value) >= 1 ? 2 : 4);
+  return formatVietnameseNumber(roundTo(value, d));
+}
+
+/** "4.449 tỷ đồng", "95 %", "1,5 điểm %" */
+export function withUnit(value: number, unitLabel: string, decimals?: number): string {
+  const unit = unitLabel.toLowerCase();
+  if (!unit || unit === 'đạt/chưa đạt') return fmt(value, decimals);
+  return unit === '%' || unit === '‰' ? `${fmt(value, decimals)}${unit}` : `${fmt(value, decimals)} ${unit}`;
+}
+
+/** 1000 → "1.000", 1e6 → "1.000.000" */
+export function powerOfThousand(k: number): string {
+  return formatVietnameseNumber(1000 ** Math.abs(k));
+}

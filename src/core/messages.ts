@@ -1,0 +1,62 @@
+// Vietnamese sentences for shortfalls: what was achieved, what the plan asked, and the gap.
+import type { Indicator } from './catalog';
+import type { Measure } from './types';
+import { fmt, withUnit } from './format';
+import { roundTo } from './vnNumber';
+
+export interface ShortfallFacts {
+  ind: Indicator;
+  measure: Measure | null;
+  plan: number | null;
+  planIndex: number | null;
+  previous: number | null;
+  actual: number | boolean | null;
+  growth: number | null;
+  pace: number;
+  planDecimals: number;
+  planIndexDecimals: number;
+}
+
+export function shortfallMessage(f: ShortfallFacts): string {
+  const { ind, plan, actual } = f;
+  const u = ind.unitLabel;
+  const name = ind.name.replace(/^Trong đó: /, '') + (f.measure ? ` (${f.measure === 'sp' ? 'giá trị sản phẩm' : 'giá trị sản xuất'})` : '');
+  if (typeof actual === 'boolean' || actual === null) return `${name}: đánh giá "Chưa đạt".`;
+  switch (ind.rule) {
+    case 'min': {
+      const target = (plan ?? 0) * f.pace;
+      const pct = target ? ` (${fmt((actual / target) * 100, 2)}%)` : '';
+      return `${name}: thực hiện ${withUnit(actual, u)}, chưa đạt kế hoạch ${withUnit(target, u)}${pct}, còn thiếu ${withUnit(target - actual, u)}.`;
+    }
+    case 'max':
+      return `${name}: ${withUnit(actual, u)} cao hơn mức trần kế hoạch ${withUnit(plan ?? 0, u)} (chỉ tiêu này càng thấp càng tốt).`;
+    case 'gt':
+      return `${name}: ${withUnit(actual, u)}, kế hoạch phải trên ${withUnit(plan ?? 0, u)}.`;
+    case 'reduce': {
+      const prev = f.previous ?? 0;
+      return `${name}: giảm ${withUnit(roundTo(prev - actual, f.planDecimals + 1), u)} (từ ${withUnit(prev, u)} xuống ${withUnit(actual, u)}), kế hoạch giảm ${withUnit(plan ?? 0, u)}.`;
+    }
+    case 'decrease':
+      return `${name}: ${fmt(actual)}, không giảm so với cùng kỳ (${fmt(f.previous ?? 0)}).`;
+    case 'criteria':
+      return `${name}: đạt ${fmt(actual)}/${fmt(plan ?? 0)} tiêu chí, kế hoạch ${fmt(plan ?? 0)}/${fmt(plan ?? 0)}.`;
+    case 'growth': {
+      const parts: string[] = [];
+      if (f.growth !== null && f.planIndex !== null && roundTo(f.growth, f.planIndexDecimals) < f.planIndex) {
+        parts.push(`chỉ số tăng trưởng ${fmt(f.growth, 2)}% thấp hơn kế hoạch ${fmt(f.planIndex, f.planIndexDecimals)}%`);
+      }
+      const target = (plan ?? 0) * f.pace;
+      if (roundTo(actual / f.pace, f.planDecimals) < (plan ?? 0)) {
+        parts.push(`giá trị ${withUnit(actual, u)} thấp hơn kế hoạch ${withUnit(target, u)} (thiếu ${withUnit(target - actual, u)})`);
+      }
+      return `${name}: ${parts.join('; ') || 'chưa đạt kế hoạch'}.`;
+    }
+    default:
+      return `${name}: chưa đạt kế hoạch.`;
+  }
+}
+
+export function behindPaceMessage(ind: Indicator, actual: number, annualPlan: number): string {
+  const pct = annualPlan ? (actual / annualPlan) * 100 : 0;
+  return `Báo cáo 6 tháng: ${ind.name.replace(/^Trong đó: /, '')} mới đạt ${withUnit(actual, ind.unitLabel)}, bằng ${fmt(pct, 2)}% kế hoạch năm ${withUnit(annualPlan, ind.unitLabel)} — dưới một nửa, chậm so với tiến độ.`;
+}

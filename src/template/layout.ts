@@ -1,0 +1,52 @@
+// Where things stand on the template sheet. Adapters never hard-code a column: they read this, and the
+// checks find cells by defined name, so a user's inserted rows and columns do not break them.
+import type { NamedColumn } from '../core/names';
+
+export interface ColumnSpec {
+  letter: string;
+  /** Header text (row HEADER_ROW) and the column number shown under it, as in district report tables. */
+  header: string;
+  width: number;
+  named?: NamedColumn;
+}
+
+export const COLUMNS = {
+  tt: { letter: 'A', header: 'TT', width: 6 },
+  name: { letter: 'B', header: 'Chỉ tiêu', width: 50 },
+  unit: { letter: 'C', header: 'Đơn vị tính', width: 13 },
+  plan: { letter: 'D', header: 'Kế hoạch năm', width: 15, named: 'KH' },
+  planIndex: { letter: 'E', header: 'Chỉ số KH (%)', width: 10, named: 'KHTT' },
+  previous: { letter: 'F', header: 'Cùng kỳ / năm trước', width: 15, named: 'TN' },
+  actual: { letter: 'G', header: 'Thực hiện (ước TH)', width: 15, named: 'TH' },
+  growth: { letter: 'H', header: 'Chỉ số tăng trưởng (%) (7)/(6)', width: 13, named: 'CS' },
+  percent: { letter: 'I', header: '% so kế hoạch (7)/(4)', width: 11, named: 'PT' },
+  status: { letter: 'J', header: 'Đánh giá', width: 14, named: 'DG' },
+  note: { letter: 'K', header: 'Ghi chú', width: 32, named: 'GC' },
+} as const satisfies Record<string, ColumnSpec>;
+
+export type ColumnKey = keyof typeof COLUMNS;
+export const COLUMN_ORDER: readonly ColumnKey[] = ['tt', 'name', 'unit', 'plan', 'planIndex', 'previous', 'actual', 'growth', 'percent', 'status', 'note'];
+export const LAST_COLUMN = 'K';
+
+export const TITLE_ROWS = {
+  unit: 1,
+  title: 2,
+  period: 3,
+  note: 4,
+} as const;
+export const HEADER_ROW = 5;
+export const NUMBER_ROW = 6;
+export const FIRST_DATA_ROW = 7;
+
+/** The title block's input cells (named, see TITLE_NAMES). */
+export const TITLE_CELLS = {
+  unit: 'B1',
+  year: 'B3',
+  period: 'D3',
+  baseYear: 'F3',
+} as const;
+
+export const DEFAULT_SHEET_NAME = 'Chỉ tiêu KT-XH';
+
+/** Texts of the period cell, as the user picks them from its list. */
+export const PERIOD_TEXT = { nam: 'Năm', '6t': '6 tháng' } as const;

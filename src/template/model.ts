@@ -1,0 +1,247 @@
+// The template as data: every cell of the sheet with its value or formula, format, style, defined name
+// and validation. The ExcelJS writer and the Office.js inserter draw the same sheet from this.
+import { HEADINGS, INDICATORS, MEASURE_NAMES, MEASURES, type Heading, type Indicator } from '../core/catalog';
+import { cellName, TITLE_NAMES, type NamedColumn } from '../core/names';
+import type { InputColumn, Measure, Period } from '../core/types';
+import { allOfFormula, rowFormulas } from './formulas';
+import { indexDecimals, planDecimals, planFormat, RATIO_FORMAT, valueFormat, YEAR_FORMAT, decimalsFormat } from './formats';
+import {
+  COLUMN_ORDER, COLUMNS, DEFAULT_SHEET_NAME, FIRST_DATA_ROW, HEADER_ROW, LAST_COLUMN, NUMBER_ROW, PERIOD_TEXT, TITLE_CELLS, TITLE_ROWS, type ColumnKey,
+} from './layout';
+import { validationFor, type ValidationSpec } from './validation';
+
+export type CellStyle = 'title' | 'label' | 'titleInput' | 'note' | 'header' | 'number' | 'section' | 'heading' | 'text' | 'input' | 'output' | 'status';
+
+export interface TemplateCell {
+  value?: string | number;
+  formula?: string;
+  numFmt?: string;
+  style: CellStyle;
+  name?: string;
+  validation?: ValidationSpec;
+}
+
+export type RowKind = 'title' | 'header' | 'section' | 'heading' | 'indicator';
+
+export interface TemplateRow {
+  row: number;
+  kind: RowKind;
+  /** The indicator row this is (indicator rows only). */
+  key?: { id: string; measure: Measure | null };
+  cells: Partial<Record<ColumnKey, TemplateCell>>;
+}
+
+export interface ConditionalFormatSpec {
+  /** A1 range it applies to. */
+  range: string;
+  /** Formula relative to the range's top-left cell, without "=". */
+  formula: string;
+  fill: string;
+  fontColor: string;
+}
+
+export interface TemplateModel {
+  sheetName: string;
+  rows: TemplateRow[];
+  lastRow: number;
+  merges: string[];
+  freeze: { rows: number; columns: number };
+  conditionalFormats: ConditionalFormatSpec[];
+  /** Every defined name and the cell it points to. */
+  names: { name: string; address: string }[];
+}
+
+export interface TemplateOptions {
+  year?: number;
+  period?: Period;
+  unit?: string;
+  baseYear?: number;
+  sheetName?: string;
+  indicators?: readonly Indicator[];
+  headings?: readonly Heading[];
+}
+
+/** Colours (ARGB-less hex, as Office.js wants them; the ExcelJS writer adds the alpha). */
+export const COLORS = {
+  headerFill: '#DDEBF7',
+  sectionFill: '#F2F2F2',
+  inputFill: '#FFF9E5',
+  shortfallFill: '#F8CBAD',
+  shortfallFont: '#9C0006',
+  metFill: '#C6EFCE',
+  metFont: '#006100',
+  errorFill: '#FF9999',
+  warningFill: '#FFE699',
+};
+
+export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
+  const indicators = options.indicators ?? INDICATORS;
+  const headings = options.headings ?? HEADINGS;
+  const year = options.year ?? new Date().getFullYear();
+  const baseYear = options.baseYear ?? 2010;
+  const rows: TemplateRow[] = [];
+  const merges: string[] = [];
+  const L = (k: ColumnKey) => COLUMNS[k].letter;
+
+  // Title block.
+  rows.push({ row: TITLE_ROWS.unit, kind: 'title', cells: {
+    tt: { value: 'Đơn vị:', style: 'label' },
+    name: { value: options.unit ?? '', style: 'titleInput', name: TITLE_NAMES.unit },
+  } });
+  rows.push({ row: TITLE_ROWS.title, kind: 'title', cells: {
+    tt: { formula: `"BIỂU CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM "&${TITLE_NAMES.year}&IF(${TITLE_NAMES.period}="${PERIOD_TEXT['6t']}"," (BÁO CÁO 6 THÁNG)","")`, style: 'title' },
+  } });
+  merges.push(`A${TITLE_ROWS.title}:${LAST_COLUMN}${TITLE_ROWS.title}`);
+  rows.push({ row: TITLE_ROWS.period, kind: 'title', cells: {
+    tt: { value: 'Năm:', style: 'label' },
+    name: { value: year, numFmt: YEAR_FORMAT, style: 'titleInput', name: TITLE_NAMES.year,
+      validation: { type: 'whole', operator: 'between', min: 2000, max: 2100, promptTitle: 'Năm báo cáo', prompt: 'Năm của kế hoạch và số liệu báo cáo.', errorTitle: 'Năm không hợp lệ', error: 'Nhập năm từ 2000 đến 2100.' } },
+    unit: { value: 'Kỳ báo cáo:', style: 'label' },
+    plan: { value: PERIOD_TEXT[options.period ?? 'nam'], style: 'titleInput', name: TITLE_NAMES.period,
+      validation: { type: 'list', list: [PERIOD_TEXT.nam, PERIOD_TEXT['6t']], promptTitle: 'Kỳ báo cáo', prompt: 'Năm: đánh giá cả năm. 6 tháng: chỉ tiêu cộng dồn (tiền, người, vụ) so với một nửa kế hoạch năm.', errorTitle: 'Kỳ báo cáo', error: 'Chọn "Năm" hoặc "6 tháng".' } },
+    planIndex: { value: 'Giá so sánh năm:', style: 'label' },
+    previous: { value: baseYear, numFmt: YEAR_FORMAT, style: 'titleInput', name: TITLE_NAMES.baseYear },
+  } });
+  rows.push({ row: TITLE_ROWS.note, kind: 'title', cells: {
+    tt: { formula: `"Giá trị theo giá so sánh năm "&${TITLE_NAMES.baseYear}&". Nhập số vào các ô màu vàng, đúng đơn vị tính; các cột (8), (9), (10) tự tính."`, style: 'note' },
+  } });
+  merges.push(`A${TITLE_ROWS.note}:${LAST_COLUMN}${TITLE_ROWS.note}`);
+
+  // Header and column numbers.
+  const header: TemplateRow = { row: HEADER_ROW, kind: 'header', cells: {} };
+  const numbers: TemplateRow = { row: NUMBER_ROW, kind: 'header', cells: {} };
+  COLUMN_ORDER.forEach((k, i) => {
+    header.cells[k] = { value: COLUMNS[k].header, style: 'header' };
+    numbers.cells[k] = { value: `(${i + 1})`, style: 'number' };
+  });
+  rows.push(header, numbers);
+
+  // Indicator rows.
+  let r = FIRST_DATA_ROW;
+  const push = (row: Omit<TemplateRow, 'row'>) => rows.push({ ...row, row: r++ });
+  const section = (tt: string, text: string) => push({ kind: 'section', cells: { tt: { value: tt, style: 'section' }, name: { value: text, style: 'section' } } });
+  const headingRow = (h: Heading, members: Indicator[]) => {
+    const cells: TemplateRow['cells'] = { tt: { value: h.tt, style: 'heading' }, name: { value: h.name, style: 'heading' } };
+    if (h.allOf) {
+      cells.plan = { value: 'Giảm cả 3 mặt', style: 'output' };
+      cells.status = { formula: allOfFormula(members.map((m) => ({ id: m.id, measure: null }))), style: 'status', name: cellName('DG', h.id) };
+    }
+    push({ kind: 'heading', cells });
+  };
+
+  const growthFamily = indicators.filter((i) => i.plan.kind === 'growth');
+  const isDefence = (i: Indicator) => /^[A-Z]/.test(i.id);
+  let sectionTwo = false;
+  let lastHeading: string | undefined;
+  section('I', 'CÁC CHỈ TIÊU KINH TẾ, XÃ HỘI VÀ MÔI TRƯỜNG');
+  let familyDone = false;
+  for (const ind of indicators) {
+    if (ind.plan.kind === 'growth') {
+      if (familyDone) continue;
+      familyDone = true;
+      const total = growthFamily[0]!;
+      push({ kind: 'heading', cells: { tt: { value: total.tt, style: 'heading' }, name: { value: `${total.name} (giá so sánh ${baseYear})`, style: 'heading' } } });
+      MEASURES.forEach((m, mi) => {
+        for (const member of growthFamily) {
+          const label = member === total ? `${String.fromCharCode(97 + mi)}` : member.tt;
+          const name = member === total ? MEASURE_NAMES[m] : member.name;
+          push(indicatorRow(member, m, label, name, member === total));
+        }
+      });
+      continue;
+    }
+    if (isDefence(ind) && !sectionTwo) {
+      sectionTwo = true;
+      section('II', 'QUỐC PHÒNG - AN NINH, XÂY DỰNG ĐẢNG, CHÍNH QUYỀN');
+    }
+    if (ind.heading && ind.heading !== lastHeading) {
+      const h = headings.find((x) => x.id === ind.heading);
+      if (h) headingRow(h, indicators.filter((i) => i.heading === h.id));
+    }
+    lastHeading = ind.heading;
+    push(indicatorRow(ind, null, ind.tt, ind.name, false));
+  }
+
+  const lastRow = r - 1;
+  const names: TemplateModel['names'] = [];
+  for (const row of rows) {
+    for (const k of COLUMN_ORDER) {
+      const c = row.cells[k];
+      if (c?.name) names.push({ name: c.name, address: `${L(k)}${row.row}` });
+    }
+  }
+  const statusRange = `${L('status')}${FIRST_DATA_ROW}:${L('status')}${lastRow}`;
+  const first = `$${L('status')}${FIRST_DATA_ROW}`;
+  return {
+    sheetName: options.sheetName ?? DEFAULT_SHEET_NAME,
+    rows,
+    lastRow,
+    merges,
+    freeze: { rows: NUMBER_ROW, columns: 2 },
+    conditionalFormats: [
+      { range: statusRange, formula: `${first}="Chưa đạt"`, fill: COLORS.shortfallFill, fontColor: COLORS.shortfallFont },
+      { range: statusRange, formula: `OR(${first}="Đạt",${first}="Vượt")`, fill: COLORS.metFill, fontColor: COLORS.metFont },
+    ],
+    names,
+  };
+}
+
+function indicatorRow(ind: Indicator, measure: Measure | null, tt: string, name: string, isTotal: boolean): Omit<TemplateRow, 'row'> {
+  const d = planDecimals(ind, measure);
+  const di = indexDecimals(ind, measure);
+  const n = (c: NamedColumn) => cellName(c, ind.id, measure);
+  const f = rowFormulas(ind, measure, d, di);
+  const valueFmt = valueFormat(ind, d);
+  const planText = planTextOf(ind, measure);
+  const input = (column: InputColumn, value: string | number | undefined, numFmt: string | undefined): TemplateCell => {
+    const cell: TemplateCell = { style: 'input', name: n(column) };
+    if (value !== undefined) cell.value = value;
+    if (numFmt) cell.numFmt = numFmt;
+    const v = validationFor(ind, column, planText);
+    if (v) cell.validation = v;
+    return cell;
+  };
+  const cells: TemplateRow['cells'] = {
+    tt: { value: tt, style: isTotal ? 'heading' : 'text' },
+    name: { value: name, style: isTotal ? 'heading' : 'text' },
+    unit: { value: ind.unitLabel, style: 'text' },
+    plan: input('KH', planValue(ind, measure), planFormat(ind, d)),
+    previous: input('TN', undefined, ind.rule === 'pass' ? undefined : valueFmt),
+    actual: input('TH', undefined, ind.rule === 'pass' ? undefined : valueFmt),
+    status: { formula: f.status, style: 'status', name: n('DG') },
+    note: { style: 'input', name: n('GC') },
+  };
+  if (ind.plan.kind === 'growth') {
+    const p = ind.plan[measure ?? 'sp'];
+    cells.planIndex = input('KHTT', p.index.value, decimalsFormat(di, false));
+  }
+  cells.growth = f.growth ? { formula: f.growth, numFmt: RATIO_FORMAT, style: 'output', name: n('CS') } : { style: 'output', name: n('CS') };
+  cells.percent = f.percent ? { formula: f.percent, numFmt: RATIO_FORMAT, style: 'output', name: n('PT') } : { style: 'output', name: n('PT') };
+  if (ind.rule === 'pass') {
+    cells.plan = { value: 'Đạt', style: 'input', name: n('KH'), validation: validationFor(ind, 'KH', planText)! };
+  }
+  if (ind.rule === 'decrease') cells.plan = { value: 'Giảm', style: 'input', name: n('KH') };
+  return { kind: 'indicator', key: { id: ind.id, measure }, cells };
+}
+
+function planValue(ind: Indicator, measure: Measure | null): string | number | undefined {
+  const p = ind.plan;
+  switch (p.kind) {
+    case 'growth': return p[measure ?? 'sp'].value.value;
+    case 'number': return p.value.value;
+    case 'criteria': return p.required;
+    case 'pass': return p.text;
+    case 'decrease': return p.text;
+  }
+}
+
+function planTextOf(ind: Indicator, measure: Measure | null): string {
+  const p = ind.plan;
+  switch (p.kind) {
+    case 'growth': return `${p[measure ?? 'sp'].value.text} (chỉ số ${p[measure ?? 'sp'].index.text}%)`;
+    case 'number': return p.value.text;
+    case 'criteria': return p.text;
+    default: return p.text;
+  }
+}
+

@@ -1,0 +1,52 @@
+// Opening and saving .xlsx files with the errors a person can act on: missing, not an .xlsx, corrupt,
+// too large; and never writing over a file that exists.
+import { promises as fs } from 'fs';
+import ExcelJS from 'exceljs';
+
+/** The largest workbook `chitieu` opens (a filled template is about 30 KB). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** A problem with a file the user named: the CLI prints the message on one line and exits 2. */
+export class FileProblem extends Error {}
+
+export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch {
+    throw new FileProblem(`không tìm thấy tệp "${path}"`);
+  }
+  if (!stat.isFile()) throw new FileProblem(`"${path}" không phải là một tệp`);
+  if (stat.size > MAX_FILE_BYTES) {
+    throw new FileProblem(`tệp "${path}" lớn ${(stat.size / 1048576).toFixed(1)} MB, vượt giới hạn ${MAX_FILE_BYTES / 1048576} MB`);
+  }
+  const data = await fs.readFile(path);
+  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
+    throw new FileProblem(`tệp "${path}" không phải tệp Excel .xlsx${/\.xls$/i.test(path) ? ' (tệp .xls cũ: hãy mở bằng Excel và lưu lại dạng .xlsx)' : ''}`);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (err) {
+    throw new FileProblem(`tệp "${path}" bị hỏng hoặc không phải .xlsx hợp lệ (${shortReason(err)})`);
+  }
+  return wb;
+}
+
+/** Writes a new file; refuses to replace one that exists. */
+export async function saveNewWorkbook(wb: ExcelJS.Workbook, path: string): Promise<void> {
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  try {
+    await fs.writeFile(path, buffer, { flag: 'wx' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FileProblem(`tệp "${path}" đã có; không ghi đè — hãy chọn tên khác hoặc xoá tệp cũ`);
+    if (code === 'ENOENT') throw new FileProblem(`không có thư mục để ghi "${path}"`);
+    throw new FileProblem(`không ghi được "${path}" (${shortReason(err)})`);
+  }
+}
+
+function shortReason(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split('\n')[0]!.slice(0, 120);
+}
