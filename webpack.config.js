@@ -7,6 +7,38 @@
  * dist/cli belongs to the CLI build (tsconfig.cli.json): this config only ever writes dist/addin.
  */
 const path = require('path');
+
+// --- Work-around for a broken install (package-lock + legacy-peer-deps): ajv-keywords@5 is hoisted
+// next to ajv@6 (eslint's) although it needs its peer ajv@8, so schema-utils (copy-webpack-plugin,
+// webpack-dev-server) dies with "Cannot find module 'ajv/dist/compile/codegen'". Until ajv@8 is a
+// direct devDependency, resolve ajv for the hoisted ajv-keywords to the ajv@8 that schema-utils has.
+(function redirectAjvForAjvKeywords() {
+  const Module = require('module');
+  let nestedAjvDir;
+  try {
+    const major = Number(require('ajv/package.json').version.split('.')[0]);
+    if (major >= 8) return;
+    const schemaUtils = path.dirname(require.resolve('schema-utils/package.json'));
+    nestedAjvDir = path.dirname(require.resolve('ajv/package.json', { paths: [schemaUtils] }));
+    if (Number(require(path.join(nestedAjvDir, 'package.json')).version.split('.')[0]) < 8) return;
+  } catch {
+    return;
+  }
+  const keywordsDir = path.join(__dirname, 'node_modules', 'ajv-keywords') + path.sep;
+  const original = Module._resolveFilename;
+  Module._resolveFilename = function (request, parent, ...rest) {
+    if (
+      parent &&
+      parent.filename &&
+      parent.filename.startsWith(keywordsDir) &&
+      (request === 'ajv' || request.startsWith('ajv/'))
+    ) {
+      request = path.join(nestedAjvDir, request.slice('ajv'.length));
+    }
+    return original.call(this, request, parent, ...rest);
+  };
+})();
+
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { replaceDevUrl, prodUrl } = require('./scripts/manifest-url');
@@ -35,16 +67,24 @@ function contentSecurityPolicy(dev) {
   ].join('; ');
 }
 
-/** Puts the office.js <script> first in <head>, before the (deferred) bundles. */
-class OfficeJsTagPlugin {
-  constructor(src) {
-    this.src = src;
+/**
+ * Puts the Content-Security-Policy <meta> and then the office.js <script> first in <head>, before the
+ * (deferred) bundles: a CSP meta only governs what comes after it.
+ */
+class OfficeHeadTagsPlugin {
+  constructor({ officeJsSrc, csp }) {
+    this.officeJsSrc = officeJsSrc;
+    this.csp = csp;
   }
   apply(compiler) {
-    compiler.hooks.compilation.tap('OfficeJsTagPlugin', (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('OfficeJsTagPlugin', (data) => {
+    compiler.hooks.compilation.tap('OfficeHeadTagsPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('OfficeHeadTagsPlugin', (data) => {
         data.headTags.unshift(
-          HtmlWebpackPlugin.createHtmlTagObject('script', { src: this.src, type: 'text/javascript' }),
+          HtmlWebpackPlugin.createHtmlTagObject('meta', {
+            'http-equiv': 'Content-Security-Policy',
+            content: this.csp,
+          }),
+          HtmlWebpackPlugin.createHtmlTagObject('script', { src: this.officeJsSrc, type: 'text/javascript' }),
         );
         return data;
       });
@@ -52,15 +92,40 @@ class OfficeJsTagPlugin {
   }
 }
 
+/** Certificates already generated in ~/.office-addin-dev-certs (e.g. the CA could not be trusted). */
+function generatedCertificates() {
+  try {
+    const fs = require('fs');
+    const defaults = require('office-addin-dev-certs/lib/defaults');
+    return {
+      ca: fs.readFileSync(defaults.caCertificatePath),
+      cert: fs.readFileSync(defaults.localhostCertificatePath),
+      key: fs.readFileSync(defaults.localhostKeyPath),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** HTTPS options for the dev server, or undefined for plain http (CHITIEU_DEV_HTTP=1 forces http). */
 async function httpsOptions() {
   if (process.env.CHITIEU_DEV_HTTP === '1') return undefined;
+  const firstLine = (err) => String((err && err.message) || err).split('\n')[0];
   try {
     const devCerts = require('office-addin-dev-certs');
     return await devCerts.getHttpsServerOptions();
   } catch (err) {
+    const generated = generatedCertificates();
+    if (generated) {
+      console.warn(
+        `\n⚠ Chưa cài được CA phát triển vào hệ thống (${firstLine(err)}).\n` +
+          '  Máy chủ vẫn chạy https với chứng chỉ trong ~/.office-addin-dev-certs, nhưng trình duyệt/Excel\n' +
+          '  sẽ chưa tin nó: chạy "npx office-addin-dev-certs install" với quyền quản trị.\n',
+      );
+      return generated;
+    }
     console.warn(
-      '\n⚠ Không lấy được chứng chỉ HTTPS cho localhost (office-addin-dev-certs): ' +
-        `${err && err.message ? err.message.split('\n')[0] : err}\n` +
+      `\n⚠ Không lấy được chứng chỉ HTTPS cho localhost (office-addin-dev-certs): ${firstLine(err)}\n` +
         '  Máy chủ phát triển chạy bằng http:// — Excel không nạp add-in qua http; chạy ' +
         '"npx office-addin-dev-certs install" rồi khởi động lại.\n',
     );
@@ -82,12 +147,6 @@ module.exports = async (env = {}, argv = {}) => {
       chunks: [name],
       inject: 'head',
       scriptLoading: 'defer',
-      meta: {
-        'Content-Security-Policy': {
-          'http-equiv': 'Content-Security-Policy',
-          content: contentSecurityPolicy(dev),
-        },
-      },
     });
 
   const copyPatterns = [
@@ -127,14 +186,21 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.build.json' } },
+          use: {
+            loader: 'ts-loader',
+            options: {
+              configFile: 'tsconfig.build.json',
+              // Type-check only what the pages bundle, not every file under src/ (src/cli is Node code).
+              onlyCompileBundledFiles: true,
+            },
+          },
         },
       ],
     },
     plugins: [
       page('taskpane'),
       page('commands'),
-      new OfficeJsTagPlugin(officeJsSrc),
+      new OfficeHeadTagsPlugin({ officeJsSrc, csp: contentSecurityPolicy(dev) }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],
     performance: { hints: dev ? false : 'warning', maxAssetSize: 1_000_000, maxEntrypointSize: 1_000_000 },

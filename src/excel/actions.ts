@@ -1,0 +1,19 @@
+// The task pane's workbook actions on real Excel: thin Excel.run wrappers around the adapter functions.
+// delayForCellEdit: a batch waits for the user to finish editing a cell instead of failing.
+import type { WorkbookActions } from '../taskpane/actions';
+import { buildTemplate } from '../template/model';
+import { detectFeatures, missingFeatures, type IsSetSupported } from './features';
+import { checkAndFlag, clearFlags, selectCell } from './flags';
+import { insertTemplate } from './insertTemplate';
+
+export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
+  const features = detectFeatures(isSetSupported);
+  const run = <T,>(fn: (context: Excel.RequestContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, fn);
+  return {
+    insertTemplate: (req) => run((ctx) => insertTemplate(ctx, buildTemplate({ year: req.year, period: req.period, unit: req.unit, ...(req.sheetName ? { sheetName: req.sheetName } : {}) }), features)),
+    check: (period) => run((ctx) => checkAndFlag(ctx, period)),
+    clear: () => run((ctx) => clearFlags(ctx)),
+    select: (name) => run((ctx) => selectCell(ctx, name)),
+    missingFeatures: () => missingFeatures(features),
+  };
+}

@@ -1,0 +1,24 @@
+// Every failure reaches the user as a Vietnamese sentence that says what to do, never only the console.
+
+export class UserFacingError extends Error {}
+
+const BY_CODE: Record<string, string> = {
+  AccessDenied: 'Excel từ chối ghi: trang tính hoặc sổ tính đang được bảo vệ. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi thử lại.',
+  InvalidOperationInCellEditMode: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để kết thúc việc sửa ô rồi thử lại.',
+  ItemNotFound: 'Không tìm thấy một ô hoặc trang của biểu mẫu (có thể đã bị xoá hoặc đổi tên).',
+  ApiNotFound: 'Phiên bản Excel này không hỗ trợ thao tác cần dùng. Hãy cập nhật Office hoặc dùng Excel trên web.',
+  RequestPayloadSizeLimitExceeded: 'Dữ liệu quá lớn cho một lần gửi tới Excel trên web.',
+};
+
+/** A Vietnamese message for any error thrown by an Office.js batch or by our own code. */
+export function messageOf(err: unknown): string {
+  if (err instanceof UserFacingError) return err.message;
+  const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
+  if (code && BY_CODE[code]) return BY_CODE[code]!;
+  const detail = err instanceof Error ? err.message : String(err);
+  return `Có lỗi khi làm việc với Excel${code ? ` (${code})` : ''}: ${detail}`;
+}
+
+export function protectedSheetError(sheet: string): UserFacingError {
+  return new UserFacingError(`Trang "${sheet}" đang được bảo vệ nên không thể đánh dấu. Hãy bỏ bảo vệ trang (Xem lại → Bỏ bảo vệ trang tính) rồi kiểm tra lại. Chưa có gì bị thay đổi.`);
+}

@@ -1,0 +1,101 @@
+// Check and flag in three round trips whatever the number of indicators: list names, read every named
+// cell, write every flag. Flags are reversible: the fills they replace and the notes they append are
+// stored in the workbook's settings, and clearing puts them back.
+import { checkWorkbook } from '../core/engine';
+import { FLAG_FILL, NOTE_PREFIX, planFlags } from '../core/flags';
+import type { Period, Report } from '../core/types';
+import { protectedSheetError } from './errors';
+import { FLAGS_SETTING, queueCells, queueNames, toRead, type ExcelRead, type NamedRange, type StoredFlags } from './snapshot';
+
+const OUR_FILLS = new Set(Object.values(FLAG_FILL).map((c) => c.toUpperCase()));
+const isOurFill = (c: string | null) => c !== null && OUR_FILLS.has(c.toUpperCase());
+
+/** The user's own text of a note cell: what stands before the text the check appended. */
+export function ownNote(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  const at = text.indexOf(NOTE_PREFIX);
+  return at < 0 ? text : text.slice(0, at).replace(/\n$/, '');
+}
+
+async function readTemplate(context: Excel.RequestContext, period?: Period): Promise<ExcelRead> {
+  const { names, setting } = queueNames(context);
+  // Protection is read up front, so a protected sheet stops us before any write (no half-written flags).
+  const sheets = context.workbook.worksheets.load('items/name,items/protection/protected');
+  await context.sync();
+  const ranges = queueCells(names);
+  await context.sync();
+  const read = toRead(ranges, setting, period);
+  const used = new Set([...read.cells.values()].map((c) => c.sheet));
+  const locked = sheets.items.find((ws) => used.has(ws.name) && ws.protection.protected);
+  if (locked) throw protectedSheetError(locked.name);
+  return read;
+}
+
+export async function checkAndFlag(context: Excel.RequestContext, period?: Period): Promise<Report> {
+  const read = await readTemplate(context, period);
+  const report = checkWorkbook(read.snapshot);
+  const plan = planFlags(report);
+  const prior: StoredFlags = read.stored ?? { fills: {}, notes: [] };
+  const stored: StoredFlags = { fills: {}, notes: [] };
+  const flagged = new Set(plan.cells.map((m) => m.name.toUpperCase()));
+
+  for (const [name, original] of Object.entries(prior.fills)) {
+    const c = read.cells.get(name);
+    if (c && !flagged.has(name)) restoreFill(c, original);
+  }
+  for (const mark of plan.cells) {
+    const key = mark.name.toUpperCase();
+    const c = read.cells.get(key);
+    if (!c) continue;
+    stored.fills[key] = key in prior.fills ? prior.fills[key]! : c.fill;
+    c.range.format.fill.color = FLAG_FILL[mark.severity];
+  }
+  for (const row of plan.rows) {
+    const c = read.cells.get(row.noteName.toUpperCase());
+    if (!c) continue;
+    const own = ownNote(c.value);
+    const next = row.note ? (own ? own + '\n' : '') + NOTE_PREFIX + row.note : own;
+    if (next !== (c.value ?? '')) c.range.values = [[next]];
+    if (row.note) stored.notes.push(c.name);
+  }
+  context.workbook.settings.add(FLAGS_SETTING, JSON.stringify(stored));
+  await context.sync();
+  return report;
+}
+
+/** Puts back what the last check changed. Returns how many cells it restored. */
+export async function clearFlags(context: Excel.RequestContext): Promise<number> {
+  const read = await readTemplate(context);
+  const stored = read.stored;
+  if (!stored) return 0;
+  let restored = 0;
+  for (const [name, original] of Object.entries(stored.fills)) {
+    const c = read.cells.get(name);
+    if (c && restoreFill(c, original)) restored++;
+  }
+  for (const name of stored.notes) {
+    const c = read.cells.get(name.toUpperCase());
+    if (!c) continue;
+    const own = ownNote(c.value);
+    if (own !== (c.value ?? '')) { c.range.values = [[own]]; restored++; }
+  }
+  read.setting.delete();
+  await context.sync();
+  return restored;
+}
+
+/** Restores a cell's fill only if it still shows our flag: a colour the user chose since stays. */
+function restoreFill(c: NamedRange, original: string | null): boolean {
+  if (!isOurFill(c.fill)) return false;
+  if (original === null || original === undefined) c.range.format.fill.clear();
+  else c.range.format.fill.color = original;
+  return true;
+}
+
+/** Selects the cell of a finding (by defined name) and brings its sheet to the front. */
+export async function selectCell(context: Excel.RequestContext, name: string): Promise<void> {
+  const range = context.workbook.names.getItem(name).getRange();
+  range.worksheet.activate();
+  range.select();
+  await context.sync();
+}

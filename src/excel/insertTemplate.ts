@@ -1,0 +1,139 @@
+// Inserts the template into the open workbook in two round trips: one to look (is the sheet name free,
+// is there a template already?), one to write everything. Never overwrites a sheet or a name.
+import type { TemplateModel } from '../template/model';
+import type { ValidationSpec } from '../template/validation';
+import { COLUMN_ORDER, COLUMNS, HEADER_ROW, LAST_COLUMN, NUMBER_ROW } from '../template/layout';
+import type { Features } from './features';
+import { charsToPoints, OFFICE_STYLES } from './styles';
+
+export type InsertOutcome =
+  | { kind: 'inserted'; sheetName: string }
+  | { kind: 'sheet-exists'; sheetName: string; suggestion: string }
+  | { kind: 'template-exists'; name: string };
+
+export async function insertTemplate(context: Excel.RequestContext, model: TemplateModel, features: Features): Promise<InsertOutcome> {
+  const workbook = context.workbook;
+  const sheets = workbook.worksheets.load('items/name');
+  const names = workbook.names.load('items/name');
+  await context.sync();
+
+  const sheetNames = sheets.items.map((s) => s.name);
+  if (sheetNames.some((n) => n.toLowerCase() === model.sheetName.toLowerCase())) {
+    return { kind: 'sheet-exists', sheetName: model.sheetName, suggestion: freeSheetName(model.sheetName, sheetNames) };
+  }
+  const taken = new Set(names.items.map((n) => n.name.toUpperCase()));
+  const clash = model.names.find((n) => taken.has(n.name.toUpperCase()));
+  if (clash) return { kind: 'template-exists', name: clash.name };
+
+  const sheet = workbook.worksheets.add(model.sheetName);
+  writeCells(sheet, model);
+  writeFormats(sheet, model);
+  for (const n of model.names) workbook.names.add(n.name, sheet.getRange(n.address));
+  if (features.validation) writeValidation(sheet, model);
+  if (features.conditionalFormats) {
+    for (const cf of model.conditionalFormats) {
+      const format = sheet.getRange(cf.range).conditionalFormats.add('Custom');
+      format.custom.rule.formula = `=${cf.formula}`;
+      format.custom.format.fill.color = cf.fill;
+      format.custom.format.font.color = cf.fontColor;
+    }
+  }
+  if (features.freezePanes) sheet.freezePanes.freezeAt(sheet.getRange(`A1:B${model.freeze.rows}`));
+  if (features.pageLayout) {
+    sheet.pageLayout.orientation = 'Landscape';
+    sheet.pageLayout.paperSize = 'A4';
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    sheet.pageLayout.setPrintTitleRows(`$${HEADER_ROW}:$${NUMBER_ROW}`);
+  }
+  sheet.activate();
+  await context.sync();
+  return { kind: 'inserted', sheetName: model.sheetName };
+}
+
+/** "Chỉ tiêu KT-XH (2)", "(3)" … the first name not taken. */
+export function freeSheetName(base: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  for (let i = 2; ; i++) {
+    const candidate = `${base.slice(0, 31 - ` (${i})`.length)} (${i})`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** Values and formulas in one 2-D write; number formats first, so "(1)" stays text and 0.00 applies. */
+function writeCells(sheet: Excel.Worksheet, model: TemplateModel): void {
+  const formulas: (string | number)[][] = [];
+  const formats: string[][] = [];
+  for (let r = 1; r <= model.lastRow; r++) {
+    const row = model.rows.find((x) => x.row === r);
+    formulas.push(COLUMN_ORDER.map((k) => {
+      const c = row?.cells[k];
+      if (!c) return '';
+      if (c.formula !== undefined) return `=${c.formula}`;
+      return c.value ?? '';
+    }));
+    formats.push(COLUMN_ORDER.map((k) => {
+      const c = row?.cells[k];
+      if (c?.numFmt) return c.numFmt;
+      return typeof c?.value === 'string' && c.style !== 'input' && c.style !== 'titleInput' ? '@' : 'General';
+    }));
+  }
+  const block = sheet.getRange(`A1:${LAST_COLUMN}${model.lastRow}`);
+  block.numberFormat = formats;
+  block.formulas = formulas;
+}
+
+function writeFormats(sheet: Excel.Worksheet, model: TemplateModel): void {
+  const block = sheet.getRange(`A1:${LAST_COLUMN}${model.lastRow}`);
+  block.format.font.name = 'Times New Roman';
+  block.format.font.size = 12;
+  block.format.verticalAlignment = 'Center';
+  for (const k of COLUMN_ORDER) sheet.getRange(`${COLUMNS[k].letter}:${COLUMNS[k].letter}`).format.columnWidth = charsToPoints(COLUMNS[k].width);
+  sheet.getRange(`${HEADER_ROW}:${HEADER_ROW}`).format.rowHeight = 48;
+  for (const row of model.rows) {
+    // One range per run of cells with the same style: fewer proxies than one per cell.
+    let start = 0;
+    for (let i = 1; i <= COLUMN_ORDER.length; i++) {
+      const style = row.cells[COLUMN_ORDER[start]!]?.style;
+      if (i < COLUMN_ORDER.length && row.cells[COLUMN_ORDER[i]!]?.style === style) continue;
+      if (style) {
+        const s = OFFICE_STYLES[style];
+        const range = sheet.getRange(`${COLUMNS[COLUMN_ORDER[start]!].letter}${row.row}:${COLUMNS[COLUMN_ORDER[i - 1]!].letter}${row.row}`);
+        if (s.bold) range.format.font.bold = true;
+        if (s.italic) range.format.font.italic = true;
+        if (s.size) range.format.font.size = s.size;
+        if (s.fontColor) range.format.font.color = s.fontColor;
+        if (s.fill) range.format.fill.color = s.fill;
+        if (s.wrap) range.format.wrapText = true;
+        if (s.horizontal) range.format.horizontalAlignment = s.horizontal;
+      }
+      start = i;
+    }
+  }
+  const table = sheet.getRange(`A${HEADER_ROW}:${LAST_COLUMN}${model.lastRow}`);
+  for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+    table.format.borders.getItem(edge).style = 'Continuous';
+  }
+  for (const m of model.merges) sheet.getRange(m).merge(false);
+}
+
+function writeValidation(sheet: Excel.Worksheet, model: TemplateModel): void {
+  for (const row of model.rows) {
+    for (const k of COLUMN_ORDER) {
+      const v = row.cells[k]?.validation;
+      if (!v) continue;
+      const dv = sheet.getRange(`${COLUMNS[k].letter}${row.row}`).dataValidation;
+      // The rule first: setting the prompt before the rule throws in Excel on the web.
+      dv.rule = officeRule(v);
+      dv.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
+      dv.errorAlert = { showAlert: true, style: 'Stop', title: v.errorTitle, message: v.error };
+    }
+  }
+}
+
+export function officeRule(v: ValidationSpec): Excel.DataValidationRule {
+  if (v.type === 'list') return { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
+  const basic: Excel.BasicDataValidation = v.operator === 'between'
+    ? { formula1: v.min ?? 0, formula2: v.max ?? 0, operator: 'Between' }
+    : { formula1: v.min ?? 0, operator: 'GreaterThanOrEqualTo' };
+  return v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+}

@@ -1,0 +1,104 @@
+// Reads the template's cells from the open workbook through their defined names: one sync to list the
+// names (and the flags stored by the last check), one to read every named cell.
+import { parseCellName, TITLE_NAMES } from '../core/names';
+import { readPeriod } from '../core/period';
+import type { CellSnapshot, Period, RawValue, WorkbookSnapshot } from '../core/types';
+
+export const FLAGS_SETTING = 'chitieu.flags';
+
+/** What the last check changed, by defined name, so clearing can put it back. */
+export interface StoredFlags {
+  /** Fill colour each flagged cell had before (null: no fill). */
+  fills: Record<string, string | null>;
+  /** Note cells (GC_…) the check appended text to. */
+  notes: string[];
+}
+
+export interface NamedRange {
+  name: string;
+  sheet: string;
+  address: string;
+  range: Excel.Range;
+  value: RawValue;
+  fill: string | null;
+}
+
+export interface ExcelRead {
+  snapshot: WorkbookSnapshot;
+  cells: Map<string, NamedRange>;
+  stored: StoredFlags | null;
+  setting: Excel.Setting;
+}
+
+export class NoTemplateInWorkbook extends Error {
+  constructor() {
+    super('Sổ tính chưa có biểu chỉ tiêu (không có ô nào mang tên TH_…). Hãy bấm "Chèn biểu mẫu" trước.');
+  }
+}
+
+/** Sync 1: the names of the workbook and the stored flags. */
+export function queueNames(context: Excel.RequestContext): { names: Excel.NamedItemCollection; setting: Excel.Setting } {
+  const names = context.workbook.names.load('items/name,items/type');
+  const setting = context.workbook.settings.getItemOrNullObject(FLAGS_SETTING).load('value');
+  return { names, setting };
+}
+
+/** Sync 2: every template cell, by name, with what the flags need (fill colour). */
+export function queueCells(names: Excel.NamedItemCollection): Map<string, Excel.Range> {
+  const ranges = new Map<string, Excel.Range>();
+  for (const n of names.items) {
+    if (n.type !== 'Range') continue;
+    const key = n.name.toUpperCase();
+    if (!parseCellName(key) && !Object.values(TITLE_NAMES).includes(key as never)) continue;
+    const range = n.getRange().load('address,values,valueTypes,numberFormat');
+    range.format.fill.load('color');
+    ranges.set(key, range);
+  }
+  return ranges;
+}
+
+export function toRead(ranges: Map<string, Excel.Range>, setting: Excel.Setting, periodOverride?: Period): ExcelRead {
+  const cells = new Map<string, NamedRange>();
+  const snapCells: WorkbookSnapshot['cells'] = {};
+  for (const [name, range] of ranges) {
+    const [sheet, address] = splitAddress(range.address);
+    const value = rawOf(range.values[0]![0], range.valueTypes[0]![0]!);
+    cells.set(name, { name, sheet, address, range, value, fill: range.format.fill.color ?? null });
+    if (parseCellName(name)) {
+      const snap: CellSnapshot = { address, sheet, value };
+      const fmt = range.numberFormat[0]![0];
+      if (typeof fmt === 'string') snap.numberFormat = fmt;
+      snapCells[name] = snap;
+    }
+  }
+  if (![...cells.keys()].some((k) => k.startsWith('TH_'))) throw new NoTemplateInWorkbook();
+  const title = (n: string) => cells.get(n)?.value ?? null;
+  const snapshot: WorkbookSnapshot = { period: periodOverride ?? readPeriod(title(TITLE_NAMES.period)), cells: snapCells };
+  const year = title(TITLE_NAMES.year);
+  if (typeof year === 'number') snapshot.year = year;
+  const unit = title(TITLE_NAMES.unit);
+  if (typeof unit === 'string' && unit.trim()) snapshot.unit = unit.trim();
+  return { snapshot, cells, stored: parseStored(setting), setting };
+}
+
+function parseStored(setting: Excel.Setting): StoredFlags | null {
+  if (setting.isNullObject) return null;
+  const v: unknown = setting.value;
+  const parsed: unknown = typeof v === 'string' ? JSON.parse(v) : v;
+  if (parsed && typeof parsed === 'object' && 'fills' in parsed && 'notes' in parsed) return parsed as StoredFlags;
+  return null;
+}
+
+/** "'Chỉ tiêu KT-XH'!G12" → ["Chỉ tiêu KT-XH", "G12"] */
+export function splitAddress(full: string): [string, string] {
+  const i = full.lastIndexOf('!');
+  const sheet = full.slice(0, i).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  return [sheet, full.slice(i + 1).replace(/\$/g, '')];
+}
+
+function rawOf(value: unknown, type: string): RawValue {
+  if (type === 'Empty' || value === '' || value === null || value === undefined) return null;
+  if (type === 'Error') return { error: String(value) };
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  return String(value);
+}

@@ -1,0 +1,110 @@
+// The task pane: the report's unit, year and period; insert, check, clear; the summary and the findings.
+// It never calls Excel itself: every workbook action comes in as a prop.
+import * as React from 'react';
+import {
+  Button, Divider, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, tokens, Title3,
+} from '@fluentui/react-components';
+import type { Period, Report } from '../core/types';
+import type { WorkbookActions } from './actions';
+import type { Strings } from './i18n';
+import { Findings } from './Findings';
+import { Summary } from './Summary';
+import { messageOf } from '../excel/errors';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  features: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string; retryName?: string };
+
+export interface AppProps {
+  actions: WorkbookActions;
+  t: Strings;
+  initialYear: number;
+}
+
+export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const [unit, setUnit] = React.useState('');
+  const [year, setYear] = React.useState(String(initialYear));
+  const [period, setPeriod] = React.useState<Period>('nam');
+  const [busy, setBusy] = React.useState(false);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [report, setReport] = React.useState<Report | null>(null);
+  const missing = React.useMemo(() => actions.missingFeatures(), [actions]);
+
+  const work = async (job: () => Promise<void>) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      await job();
+    } catch (err) {
+      setNotice({ intent: 'error', text: messageOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const insert = (sheetName?: string) => work(async () => {
+    const y = Number(year);
+    if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new Error(`Năm "${year}" không hợp lệ: nhập năm từ 2000 đến 2100.`);
+    const outcome = await actions.insertTemplate({ year: y, period, unit, ...(sheetName ? { sheetName } : {}) });
+    if (outcome.kind === 'inserted') setNotice({ intent: 'success', text: t.inserted(outcome.sheetName) });
+    else if (outcome.kind === 'sheet-exists') setNotice({ intent: 'warning', text: t.sheetExists(outcome.sheetName, outcome.suggestion), retryName: outcome.suggestion });
+    else setNotice({ intent: 'warning', text: t.templateExists(outcome.name) });
+  });
+  const check = () => work(async () => setReport(await actions.check()));
+  const clear = () => work(async () => {
+    const n = await actions.clear();
+    setNotice({ intent: 'info', text: n > 0 ? t.cleared(n) : t.nothingToClear });
+    setReport(null);
+  });
+  const select = (name: string) => { void work(() => actions.select(name)); };
+
+  return (
+    <main className={styles.root}>
+      <Title3 as="h1">{t.title}</Title3>
+      <Field label={t.unit}><Input value={unit} onChange={(_, d) => setUnit(d.value)} /></Field>
+      <div className={styles.row}>
+        <Field label={t.year}><Input type="number" value={year} onChange={(_, d) => setYear(d.value)} /></Field>
+        <Field label={t.period}>
+          <RadioGroup layout="horizontal" value={period} onChange={(_, d) => setPeriod(d.value as Period)}>
+            <Radio value="nam" label={t.periodYear} />
+            <Radio value="6t" label={t.period6} />
+          </RadioGroup>
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Button appearance="secondary" disabled={busy} onClick={() => void insert()}>{t.insert}</Button>
+        <Button appearance="primary" disabled={busy} onClick={() => void check()}>{t.check}</Button>
+        <Button appearance="secondary" disabled={busy} onClick={() => void clear()}>{t.clear}</Button>
+      </div>
+      {busy && <Spinner size="small" label={t.working} />}
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>
+            {notice.text}{' '}
+            {notice.retryName && <Button size="small" onClick={() => void insert(notice.retryName)}>{t.insertAs(notice.retryName)}</Button>}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {missing.length > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {t.featuresOff}
+            <ul className={styles.features}>{missing.map((m) => <li key={m}>{m}</li>)}</ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {report && (
+        <>
+          <Divider />
+          <Summary report={report} t={t} />
+          <Findings report={report} t={t} onSelect={select} />
+        </>
+      )}
+    </main>
+  );
+}
