@@ -1,4 +1,3 @@
-/* eslint-disable */
 'use strict';
 /**
  * Webpack build of the Excel add-in (task pane + ribbon function file) into dist/addin/.
@@ -7,37 +6,6 @@
  * dist/cli belongs to the CLI build (tsconfig.cli.json): this config only ever writes dist/addin.
  */
 const path = require('path');
-
-// --- Work-around for a broken install (package-lock + legacy-peer-deps): ajv-keywords@5 is hoisted
-// next to ajv@6 (eslint's) although it needs its peer ajv@8, so schema-utils (copy-webpack-plugin,
-// webpack-dev-server) dies with "Cannot find module 'ajv/dist/compile/codegen'". Until ajv@8 is a
-// direct devDependency, resolve ajv for the hoisted ajv-keywords to the ajv@8 that schema-utils has.
-(function redirectAjvForAjvKeywords() {
-  const Module = require('module');
-  let nestedAjvDir;
-  try {
-    const major = Number(require('ajv/package.json').version.split('.')[0]);
-    if (major >= 8) return;
-    const schemaUtils = path.dirname(require.resolve('schema-utils/package.json'));
-    nestedAjvDir = path.dirname(require.resolve('ajv/package.json', { paths: [schemaUtils] }));
-    if (Number(require(path.join(nestedAjvDir, 'package.json')).version.split('.')[0]) < 8) return;
-  } catch {
-    return;
-  }
-  const keywordsDir = path.join(__dirname, 'node_modules', 'ajv-keywords') + path.sep;
-  const original = Module._resolveFilename;
-  Module._resolveFilename = function (request, parent, ...rest) {
-    if (
-      parent &&
-      parent.filename &&
-      parent.filename.startsWith(keywordsDir) &&
-      (request === 'ajv' || request.startsWith('ajv/'))
-    ) {
-      request = path.join(nestedAjvDir, request.slice('ajv'.length));
-    }
-    return original.call(this, request, parent, ...rest);
-  };
-})();
 
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');

@@ -28,7 +28,7 @@ function prodUrl(env = process.env) {
 
 /** Thay mọi https://localhost:3000/ trong nội dung manifest bằng `url`. */
 function replaceDevUrl(content, url = prodUrl()) {
-  const text = Buffer.isBuffer(content) ? content.toString('utf8') : String(content);
+  const text = typeof content === 'string' ? content : content.toString('utf8');
   return text.split(DEV_URL).join(url);
 }
 

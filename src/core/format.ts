@@ -3,7 +3,7 @@ import { formatVietnameseNumber, roundTo } from './vnNumber';
 
 /** A number as a Vietnamese reader expects it, rounded to a sensible precision for a message. */
 export function fmt(value: number, decimals?: number): string {
-  const d = decimals ?? (Math.abs(value) >= 1000 ? 0 : Math.abs(value) >= 1 ? 2 : 4);
+  const d = decimals ?? (Math.abs(value) >= 100000 ? 0 : Math.abs(value) >= 1 ? 3 : 4);
   return formatVietnameseNumber(roundTo(value, d));
 }
 

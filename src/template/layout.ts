@@ -38,14 +38,6 @@ export const HEADER_ROW = 5;
 export const NUMBER_ROW = 6;
 export const FIRST_DATA_ROW = 7;
 
-/** The title block's input cells (named, see TITLE_NAMES). */
-export const TITLE_CELLS = {
-  unit: 'B1',
-  year: 'B3',
-  period: 'D3',
-  baseYear: 'F3',
-} as const;
-
 export const DEFAULT_SHEET_NAME = 'Chỉ tiêu KT-XH';
 
 /** Texts of the period cell, as the user picks them from its list. */

@@ -6,7 +6,7 @@ import type { InputColumn, Measure, Period } from '../core/types';
 import { allOfFormula, rowFormulas } from './formulas';
 import { indexDecimals, planDecimals, planFormat, RATIO_FORMAT, valueFormat, YEAR_FORMAT, decimalsFormat } from './formats';
 import {
-  COLUMN_ORDER, COLUMNS, DEFAULT_SHEET_NAME, FIRST_DATA_ROW, HEADER_ROW, LAST_COLUMN, NUMBER_ROW, PERIOD_TEXT, TITLE_CELLS, TITLE_ROWS, type ColumnKey,
+  COLUMN_ORDER, COLUMNS, DEFAULT_SHEET_NAME, FIRST_DATA_ROW, HEADER_ROW, LAST_COLUMN, NUMBER_ROW, PERIOD_TEXT, TITLE_ROWS, type ColumnKey,
 } from './layout';
 import { validationFor, type ValidationSpec } from './validation';
 

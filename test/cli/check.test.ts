@@ -88,7 +88,7 @@ describe('chitieu check', () => {
     };
     const th4 = cellOf(copy, 'TH_4');
     expect(th4.fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFF8CBAD' } });
-    expect(String(th4.note)).toMatch(/Chưa đạt: .*thiếu 44,52 tỷ đồng/);
+    expect(String(th4.note)).toMatch(/Chưa đạt: .*thiếu 44,518 tỷ đồng/);
     expect(cellOf(copy, 'TH_2').fill).toMatchObject({ fgColor: { argb: 'FFFF9999' } });
     const status = cellOf(copy, 'DG_4').value as { formula: string; result: string };
     expect(status.formula).toMatch(/TH_4/);

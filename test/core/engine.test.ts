@@ -116,7 +116,7 @@ describe('rule kinds', () => {
     const total = result(r, '1', 'sx');
     const sum = ['1.1', '1.2', '1.3'].map((id) => result(r, id, 'sx').contribution!).reduce((a, b) => a + b, 0);
     expect(Math.abs(sum - (total.growth! - 100))).toBeLessThan(0.02);
-    expect(result(r, '1.2.1', 'sx').contribution).toBe(7.11);
+    expect(result(r, '1.2.1', 'sx').contribution).toBe(7.12);
   });
 });
 
@@ -177,7 +177,7 @@ describe('finding codes', () => {
     const f = finding(check({ TH_4: 883.3 }), 'shortfall');
     expect(f.message).toMatch(/883,3 tỷ đồng/);
     expect(f.message).toMatch(/927,818 tỷ đồng/);
-    expect(f.message).toMatch(/thiếu 44,52 tỷ đồng/);
+    expect(f.message).toMatch(/thiếu 44,518 tỷ đồng/);
   });
   it('behind-pace: 6-month report, a flow below half of its annual plan', () => {
     const r = check({ TH_2: 2000, TH_4: 500, TH_9: 95 }, '6t');

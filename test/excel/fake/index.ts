@@ -1,0 +1,340 @@
+/**
+ * A typed, in-memory fake of the Excel JavaScript API for unit tests of the Office.js adapter.
+ *
+ *   const fake = new FakeExcel({ sheets: ['Sheet1'] });
+ *   fake.setValues('Sheet1', 'A1:B2', [[1, 2], [3, 4]]);          // arrange, no load/sync
+ *   await adapterFunction(fake.context as unknown as Excel.RequestContext);
+ *   expect(fake.cell('Sheet1', 'G12')).toMatchObject({ value: 5, fill: '#FFFF00' });
+ *   expect(fake.syncCount).toBe(2);
+ *
+ * Semantics (like Excel): unloaded reads throw PropertyNotLoaded; writes are queued until sync(); a failing
+ * operation rejects the sync (earlier operations of the batch stay applied); members the fake does not
+ * model throw FakeNotModelledError. See README.md in this folder for what is and is not modelled.
+ */
+import { colIndex, parseRect, quoteSheet, Rect, rectA1, splitSheet } from './address';
+import { FakeOfficeError } from './errors';
+import { CellData, NoteModel, Scalar, SheetModel, ValidationModel, WorkbookModel, coerceInput } from './model';
+import { FakeHost, FakeRequestContext, newChangedEventArgs, PendingChange } from './objects';
+
+export * from './errors';
+export * from './objects';
+export type { Scalar, ValidationModel } from './model';
+export { fakeRequirements, installExcelGlobals, uninstallExcelGlobals, ExcelEnums } from './globals';
+export type { FakeRequirements, InstallOptions } from './globals';
+
+export interface FakeExcelOptions {
+  /** Worksheets to start with (default ["Sheet1"]); the first is active. */
+  sheets?: string[];
+  /** Highest ExcelApi set the fake Excel supports: newer members throw ApiNotFound (default "1.18"). */
+  excelApi?: string;
+  /** Computes a formula cell's value (the fake does not calculate). Without it, reading one throws. */
+  evaluate?: (formula: string, at: { sheet: string; address: string }) => Scalar | undefined;
+  /** Fire onChanged for the add-in's own writes after each sync, as Excel does (default true). */
+  fireEventsForApiWrites?: boolean;
+  /** Author of notes added through the API. */
+  userName?: string;
+}
+
+/** What `fake.cell()` returns: the model, read directly (no load/sync). */
+export interface CellSnapshot {
+  /** '' when empty; undefined for a formula cell whose result is unknown. */
+  value: Scalar | undefined;
+  formula: string | null;
+  numberFormat: string;
+  /** null = no fill. */
+  fill: string | null;
+  bold: boolean;
+  fontColor: string;
+  wrapText: boolean;
+  note: string | null;
+  noteAuthor: string | null;
+  validation: ValidationModel | null;
+}
+
+export interface CellInit {
+  value?: Scalar;
+  formula?: string | null;
+  numberFormat?: string;
+  fill?: string | null;
+  bold?: boolean;
+  fontColor?: string;
+  wrapText?: boolean;
+  note?: string | null;
+  validation?: ValidationModel | null;
+}
+
+export interface ConditionalFormatSnapshot {
+  id: string;
+  address: string;
+  type: 'Custom' | 'CellValue';
+  formula?: string;
+  rule?: Excel.ConditionalCellValueRule | null;
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  stopIfTrue: boolean;
+}
+
+export class FakeExcel implements FakeHost {
+  readonly model = new WorkbookModel();
+  readonly excelApi: string;
+  readonly evaluate?: FakeExcelOptions['evaluate'];
+  /** Number of context.sync() calls (all contexts, including Excel.run's final flush). */
+  syncCount = 0;
+  /** Number of suspendApiCalculationUntilNextSync() calls that reached Excel. */
+  calculationSuspensions = 0;
+  /** The default request context; Excel.run (installExcelGlobals) makes a fresh one per run. */
+  readonly context: FakeRequestContext;
+  private readonly fireApiEvents: boolean;
+  private pendingEvents: Promise<void>[] = [];
+  private eventErrors: unknown[] = [];
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.excelApi = options.excelApi ?? '1.18';
+    this.evaluate = options.evaluate;
+    this.fireApiEvents = options.fireEventsForApiWrites ?? true;
+    if (options.userName) this.model.userName = options.userName;
+    for (const name of options.sheets ?? ['Sheet1']) this.model.addSheet(name);
+    this.context = new FakeRequestContext(this);
+  }
+
+  /** A new request context on the same workbook (what each Excel.run gets). */
+  newContext(): FakeRequestContext {
+    return new FakeRequestContext(this);
+  }
+
+  resetSyncCount(): void {
+    this.syncCount = 0;
+  }
+
+  // ----- arrange -----------------------------------------------------------------------------------
+
+  addSheet(name: string): void {
+    this.model.addSheet(name);
+  }
+
+  /** Sets cell content/format directly in the model (no queue, no events, protection ignored). */
+  setCell(sheet: string, address: string, init: CellInit): void {
+    const { s, rect } = this.locate(sheet, address);
+    const cell = s.cell(rect.r0, rect.c0);
+    if (init.formula !== undefined) {
+      cell.formula = init.formula;
+      cell.value = init.formula === null ? (init.value ?? '') : init.value;
+    } else if (init.value !== undefined) {
+      cell.value = init.value;
+      cell.formula = null;
+    }
+    if (init.numberFormat !== undefined) cell.numberFormat = init.numberFormat;
+    if (init.fill !== undefined) cell.fill = init.fill;
+    if (init.bold !== undefined) cell.bold = init.bold;
+    if (init.fontColor !== undefined) cell.fontColor = init.fontColor;
+    if (init.wrapText !== undefined) cell.wrapText = init.wrapText;
+    if (init.note !== undefined) cell.note = init.note === null ? null : { content: init.note, author: this.model.userName };
+    if (init.validation !== undefined) cell.validation = init.validation;
+    s.prune(rect.r0, rect.c0);
+  }
+
+  /** Writes raw values (numbers stay numbers, strings stay text) from the top-left cell of `address`. */
+  setValues(sheet: string, address: string, values: (Scalar | null)[][]): void {
+    const { s, rect } = this.locate(sheet, address);
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null) return;
+        const cell = s.cell(rect.r0 + i, rect.c0 + j);
+        cell.value = v;
+        cell.formula = null;
+        s.prune(rect.r0 + i, rect.c0 + j);
+      }),
+    );
+  }
+
+  /** Sets or clears the sheet's protection directly. */
+  protect(sheet: string, on = true): void {
+    this.model.sheetOrThrow(sheet).protected = on;
+  }
+
+  /**
+   * A user types (or pastes, with a 2-D array) into the sheet: values are parsed like typed input, data
+   * validation is NOT applied (as with a paste), and onChanged handlers run with triggerSource "Unknown".
+   * Resolves when the handlers have finished; rejects with a handler's error.
+   */
+  async userEdit(sheet: string, address: string, input: Scalar | Scalar[][]): Promise<void> {
+    const { s, rect } = this.locate(sheet, address);
+    if (s.protected) throw new Error(`FakeExcel.userEdit: "${sheet}" is protected; Excel would refuse the edit`);
+    const grid = Array.isArray(input) ? input : [[input]];
+    const target: Rect = { r0: rect.r0, c0: rect.c0, r1: rect.r0 + grid.length - 1, c1: rect.c0 + Math.max(...grid.map((r) => r.length)) - 1 };
+    grid.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const cell = s.cell(rect.r0 + i, rect.c0 + j);
+        const coerced = coerceInput(v, cell.numberFormat);
+        if (coerced) {
+          cell.formula = coerced.formula;
+          cell.value = coerced.formula !== null ? undefined : coerced.value;
+        }
+        s.prune(rect.r0 + i, rect.c0 + j);
+      }),
+    );
+    this.dispatch([{ sheet: s, rect: target, changeType: 'RangeEdited', triggerSource: 'Unknown' }], false);
+    await this.settle();
+  }
+
+  // ----- inspect -----------------------------------------------------------------------------------
+
+  cell(sheet: string, address: string): CellSnapshot {
+    const { s, rect } = this.locate(sheet, address);
+    const c: CellData = s.peek(rect.r0, rect.c0) ?? new CellData();
+    const note: NoteModel | null = c.note;
+    return {
+      value: c.value,
+      formula: c.formula,
+      numberFormat: c.numberFormat,
+      fill: c.fill,
+      bold: c.bold,
+      fontColor: c.fontColor,
+      wrapText: c.wrapText,
+      note: note ? note.content : null,
+      noteAuthor: note ? note.author : null,
+      validation: c.validation,
+    };
+  }
+
+  /** Values of a rectangle straight from the model ('' for empty cells). */
+  values(sheet: string, address: string): (Scalar | undefined)[][] {
+    const { s, rect } = this.locate(sheet, address);
+    const out: (Scalar | undefined)[][] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row: (Scalar | undefined)[] = [];
+      for (let c = rect.c0; c <= rect.c1; c++) row.push(s.peek(r, c)?.value ?? '');
+      out.push(row);
+    }
+    return out;
+  }
+
+  sheetNames(): string[] {
+    return this.model.sheets.map((s) => s.name);
+  }
+
+  get activeSheet(): string | null {
+    return this.model.activeSheet?.name ?? null;
+  }
+
+  /** Last range selected through Range.select(), e.g. { sheet: 'Sheet1', address: 'G12' }. */
+  get selection(): { sheet: string; address: string } | null {
+    const sel = this.model.selection;
+    return sel ? { sheet: sel.sheet.name, address: rectA1(sel.rect) } : null;
+  }
+
+  isProtected(sheet: string): boolean {
+    return this.model.sheetOrThrow(sheet).protected;
+  }
+
+  frozenRows(sheet: string): number {
+    return this.model.sheetOrThrow(sheet).frozenRows;
+  }
+
+  columnWidth(sheet: string, column: string): number {
+    return this.model.sheetOrThrow(sheet).columnWidth(colIndex(column));
+  }
+
+  merges(sheet: string): string[] {
+    return this.model.sheetOrThrow(sheet).merges.map((r) => rectA1(r));
+  }
+
+  /** What a defined name refers to, e.g. "Sheet1!$G$12" (null if absent). `sheet` selects a sheet scope. */
+  name(name: string, sheet?: string): string | null {
+    const scope = sheet === undefined ? null : this.model.sheetOrThrow(sheet);
+    const n = this.model.names.find((x) => x.name.toLowerCase() === name.toLowerCase() && x.scopeSheet === scope);
+    if (!n) return null;
+    return n.ref.kind === 'range' ? `${quoteSheet(n.ref.sheet.name)}!${rectA1(n.ref.rect, true)}` : n.ref.formula;
+  }
+
+  names(): Array<{ name: string; scope: 'Workbook' | 'Worksheet'; sheet: string | null; reference: string }> {
+    return this.model.names.map((n) => ({
+      name: n.name,
+      scope: n.scope,
+      sheet: n.scopeSheet?.name ?? null,
+      reference: n.ref.kind === 'range' ? `${quoteSheet(n.ref.sheet.name)}!${rectA1(n.ref.rect, true)}` : n.ref.formula,
+    }));
+  }
+
+  /** Defines a name directly (arrange): reference like "Sheet1!$G$12" or "=0.5". */
+  defineName(name: string, reference: string, sheet?: string): void {
+    const scopeSheet = sheet === undefined ? null : this.model.sheetOrThrow(sheet);
+    const formula = reference.startsWith('=') ? reference : `=${reference}`;
+    const { sheet: on, local } = splitSheet(formula.slice(1));
+    const rect = parseRect(local);
+    const target = on === null ? null : this.model.findSheet(on);
+    this.model.names.push({
+      name,
+      scope: scopeSheet ? 'Worksheet' : 'Workbook',
+      scopeSheet,
+      ref: rect && target ? { kind: 'range', sheet: target, rect } : { kind: 'formula', formula },
+      comment: '',
+      visible: true,
+    });
+  }
+
+  conditionalFormats(sheet: string): ConditionalFormatSnapshot[] {
+    return this.model.sheetOrThrow(sheet).conditionalFormats.map((cf) => ({
+      id: cf.id,
+      address: rectA1(cf.rect),
+      type: cf.rule.type,
+      ...(cf.rule.type === 'Custom' ? { formula: cf.rule.formula } : { rule: cf.rule.rule }),
+      fill: cf.fill,
+      fontColor: cf.fontColor,
+      bold: cf.bold,
+      stopIfTrue: cf.stopIfTrue,
+    }));
+  }
+
+  /** onChanged handlers registered (after sync) on the sheet. */
+  changeHandlerCount(sheet: string): number {
+    return this.model.sheetOrThrow(sheet).changeHandlers.length;
+  }
+
+  /** Waits for the onChanged handlers triggered so far; rethrows the first error one of them raised. */
+  async settle(): Promise<void> {
+    await new Promise((r) => setTimeout(r, 0));
+    while (this.pendingEvents.length) {
+      const batch = this.pendingEvents;
+      this.pendingEvents = [];
+      await Promise.all(batch);
+    }
+    if (this.eventErrors.length) {
+      const [first] = this.eventErrors;
+      this.eventErrors = [];
+      throw first;
+    }
+  }
+
+  // ----- FakeHost ----------------------------------------------------------------------------------
+
+  emitChanges(changes: PendingChange[]): void {
+    if (this.fireApiEvents) this.dispatch(changes, true);
+  }
+
+  private dispatch(changes: PendingChange[], later: boolean): void {
+    for (const change of changes) {
+      const handlers = [...change.sheet.changeHandlers];
+      if (!handlers.length) continue;
+      const run = async (): Promise<void> => {
+        if (later) await new Promise((r) => setTimeout(r, 0)); // events arrive after the sync resolves
+        for (const h of handlers) {
+          try {
+            await h(newChangedEventArgs(change));
+          } catch (err) {
+            this.eventErrors.push(err);
+          }
+        }
+      };
+      this.pendingEvents.push(run());
+    }
+  }
+
+  private locate(sheet: string, address: string): { s: SheetModel; rect: Rect } {
+    const s = this.model.sheetOrThrow(sheet);
+    const rect = parseRect(splitSheet(address).local);
+    if (!rect) throw new FakeOfficeError('InvalidArgument', `FakeExcel: bad address "${address}"`);
+    return { s, rect };
+  }
+}
