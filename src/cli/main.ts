@@ -10,6 +10,7 @@ import { FileProblem, loadWorkbook, saveNewWorkbook } from '../xlsx/io';
 import { newTemplateWorkbook } from '../xlsx/renderTemplate';
 import { NoTemplateError, readSnapshot } from '../xlsx/snapshot';
 import { describeWorkbook } from '../xlsx/describe';
+import { writeDemo } from './demo';
 import { parseArgs, str, UsageError } from './args';
 import { renderReport } from './table';
 
@@ -28,6 +29,8 @@ export const USAGE = `Cách dùng:
       Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp.
   chitieu describe TỆP.xlsx [--json]
       Liệt kê các ô của từng chỉ tiêu (theo tên ô đã đặt).
+  chitieu demo [--dir THƯ-MỤC]
+      Tạo một báo cáo mẫu có vài lỗi cố ý, kiểm tra và in kết quả.
 `;
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -37,6 +40,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case 'template': return await templateCommand(rest, io);
       case 'check': return await checkCommand(rest, io);
       case 'describe': return await describeCommand(rest, io);
+      case 'demo': return await demoCommand(rest, io);
       case undefined: case 'help': case '--help': case '-h':
         io.out(USAGE);
         return command === undefined ? 2 : 0;
@@ -114,4 +118,13 @@ function one(positional: string[], what: string): string {
   if (positional.length === 0) throw new UsageError(`thiếu ${what}`);
   if (positional.length > 1) throw new UsageError(`chỉ nhận một tệp, không hiểu "${positional[1]}"`);
   return positional[0]!;
+}
+
+async function demoCommand(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['dir'], []);
+  const file = await writeDemo(str(args, 'dir'));
+  io.out(`Báo cáo mẫu: ${file}\n\n`);
+  const flagged = file.replace(/\.xlsx$/, '-danh-dau.xlsx');
+  await checkCommand([file, '--out', flagged], io);
+  return 0;
 }

@@ -1,5 +1,5 @@
 // The readable Vietnamese report of `chitieu check`: the indicators' table, then the findings by severity.
-import { indicatorById } from '../core/catalog';
+import { HEADINGS, indicatorById } from '../core/catalog';
 import { SEVERITY_WORD } from '../core/flags';
 import { fmt } from '../core/format';
 import { STATUS_TEXT } from '../core/rules';
@@ -33,7 +33,7 @@ export function renderReport(report: Report, source: string): string {
 
 function row(r: IndicatorResult): string[] {
   const ind = indicatorById(r.id);
-  const name = (ind?.name ?? r.id).replace(/^Trong đó: /, '') + (r.measure ? ` (${r.measure.toUpperCase()})` : '');
+  const name = (ind?.name ?? HEADINGS.find((h) => h.id === r.id)?.name ?? r.id).replace(/^Trong đó: /, '') + (r.measure ? ` (${r.measure.toUpperCase()})` : '');
   const v = (x: number | string | null) => (x === null ? '' : typeof x === 'number' ? fmt(x) : x);
   return [
     r.id, name.length > 44 ? name.slice(0, 43) + '…' : name, v(r.plan), v(r.actual),

@@ -62,7 +62,8 @@ export function realisticEntries(seed = 1, indicators: readonly Indicator[] = IN
       e[TN] = prev;
       e[TH] = Math.round(prev * (p.index.value / 100) * (0.97 + rand() * 0.06));
     } else if ((ind.rule === 'min' || ind.rule === 'max') && plan !== null) {
-      const v = plan * (0.95 + rand() * 0.1);
+      // Most units meet most targets; a few fall short.
+      const v = ind.rule === 'max' ? plan * (0.9 + rand() * 0.12) : plan * (0.97 + rand() * 0.09);
       e[TH] = ind.unit === 'percent' ? Math.min(100, roundTo(v, Math.max(d, 1))) : ind.unit === 'people' || ind.unit === 'count' ? Math.round(v) : roundTo(v, Math.max(d, 1));
     } else if (ind.rule === 'decrease') {
       const prev = 10 + Math.floor(rand() * 30);
