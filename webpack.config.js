@@ -139,6 +139,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      dialog: './src/commands/dialog.ts',
     },
     output: {
       path: OUT_DIR,
@@ -168,6 +169,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       page('taskpane'),
       page('commands'),
+      page('dialog'),
       new OfficeHeadTagsPlugin({ officeJsSrc, csp: contentSecurityPolicy(dev) }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],

@@ -16,7 +16,6 @@ type NumberReading = Extract<CellReading, { kind: 'number' }>;
 
 /** Characters that may separate thousands groups: space, NBSP, narrow NBSP (French/Excel), thin space. */
 const GROUP_SPACES = ' \u00A0\u202F\u2009';
-const SPACE_CLASS = `[${GROUP_SPACES}]`;
 const BODY = new RegExp(`^\\d+(?:[.,${GROUP_SPACES}]\\d+)*$`);
 const SPLIT = new RegExp(`([.,${GROUP_SPACES}])`);
 /** Excel's scientific display: 1E+06, 1,5E+03 (vi-VN), 1.5E+03 (en-US), 2e-3. No grouping in a mantissa. */

@@ -1,35 +1,29 @@
-// Placeholder entry of the task pane: the lead replaces the body of <App/> with the real UI.
-import * as React from "react";
-import { createRoot } from "react-dom/client";
-import { FluentProvider, Text, webLightTheme } from "@fluentui/react-components";
+// Entry of the task pane: waits for Office, then renders the pane with the real Excel actions — or, in
+// a plain browser (no Excel), a page that says where it must be opened instead of crashing.
+import { excelActions } from '../excel/actions';
+import { stringsFor } from './i18n';
+import { mountApp, mountOutsideExcel } from './mount';
 
-export interface AppProps {
-  /** Office host name, or null when the page is opened outside Office. */
-  host: string | null;
+function container(): HTMLElement {
+  const el = document.getElementById('container');
+  if (!el) throw new Error('Không tìm thấy phần tử #container trong taskpane.html');
+  return el;
 }
 
-export function App({ host }: AppProps): React.JSX.Element {
-  return (
-    <Text as="p">
-      {host === null
-        ? "Trang này cần được mở trong Excel (ngăn tác vụ Chỉ tiêu KT-XH)."
-        : "Chỉ tiêu KT-XH đã sẵn sàng."}
-    </Text>
-  );
-}
-
-function render(host: string | null): void {
-  const container = document.getElementById("container");
-  if (!container) {
-    throw new Error("Không tìm thấy phần tử #container trong taskpane.html");
+function start(host: Office.HostType | null): void {
+  const language = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
+  const t = stringsFor(language);
+  if (host !== Office.HostType.Excel || typeof Excel === 'undefined') {
+    mountOutsideExcel(container(), t);
+    return;
   }
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} />
-    </FluentProvider>,
-  );
+  const actions = excelActions((name, version) => Office.context.requirements.isSetSupported(name, version));
+  mountApp(container(), { actions, t, initialYear: new Date().getFullYear() });
 }
 
-void Office.onReady((info) => {
-  render(info.host === null || info.host === undefined ? null : String(info.host));
-});
+if (typeof Office === 'undefined') {
+  // office.js did not load (opened from disk, or blocked): still tell the user what to do.
+  mountOutsideExcel(container(), stringsFor(navigator.language));
+} else {
+  void Office.onReady((info) => start(info.host ?? null));
+}
