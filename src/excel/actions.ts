@@ -5,15 +5,23 @@ import { buildTemplate } from '../template/model';
 import { detectFeatures, missingFeatures, type IsSetSupported } from './features';
 import { checkAndFlag, clearFlags, selectCell } from './flags';
 import { insertTemplate } from './insertTemplate';
+import { LiveCheck, watchTemplateSheet } from './liveCheck';
 
 export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
   const features = detectFeatures(isSetSupported);
+  let watching = false;
   const run = <T,>(fn: (context: Excel.RequestContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, fn);
   return {
     insertTemplate: (req) => run((ctx) => insertTemplate(ctx, buildTemplate({ year: req.year, period: req.period, unit: req.unit, ...(req.sheetName ? { sheetName: req.sheetName } : {}) }), features)),
     check: (period) => run((ctx) => checkAndFlag(ctx, period)),
     clear: () => run((ctx) => clearFlags(ctx)),
     select: (name) => run((ctx) => selectCell(ctx, name)),
+    watch: async (onReport, onError) => {
+      if (!features.onChanged || watching) return watching;
+      const live = new LiveCheck({ run, onReport, onError });
+      watching = (await run((ctx) => watchTemplateSheet(ctx, live))) !== null;
+      return watching;
+    },
     missingFeatures: () => missingFeatures(features),
   };
 }

@@ -2,7 +2,7 @@
 // It never calls Excel itself: every workbook action comes in as a prop.
 import * as React from 'react';
 import {
-  Button, Divider, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, tokens, Title3,
+  Button, Divider, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text, tokens, Title3,
 } from '@fluentui/react-components';
 import type { Period, Report } from '../core/types';
 import type { WorkbookActions } from './actions';
@@ -55,7 +55,11 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     else if (outcome.kind === 'sheet-exists') setNotice({ intent: 'warning', text: t.sheetExists(outcome.sheetName, outcome.suggestion), retryName: outcome.suggestion });
     else setNotice({ intent: 'warning', text: t.templateExists(outcome.name) });
   });
-  const check = () => work(async () => setReport(await actions.check()));
+  const [live, setLive] = React.useState(false);
+  const check = () => work(async () => {
+    setReport(await actions.check());
+    if (!live) setLive(await actions.watch(setReport, (err) => setNotice({ intent: 'error', text: messageOf(err) })));
+  });
   const clear = () => work(async () => {
     const n = await actions.clear();
     setNotice({ intent: 'info', text: n > 0 ? t.cleared(n) : t.nothingToClear });
@@ -82,6 +86,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
         <Button appearance="secondary" disabled={busy} onClick={() => void clear()}>{t.clear}</Button>
       </div>
       {busy && <Spinner size="small" label={t.working} />}
+      {live && <Text size={200} role="status">{t.liveOn}</Text>}
       {notice && (
         <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>

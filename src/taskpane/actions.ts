@@ -15,6 +15,11 @@ export interface WorkbookActions {
   check(period?: Period): Promise<Report>;
   clear(): Promise<number>;
   select(name: string): Promise<void>;
+  /**
+   * Re-check by itself when the user edits the template (where Excel supports onChanged). Resolves true
+   * when live checking is on.
+   */
+  watch(onReport: (report: Report) => void, onError: (err: unknown) => void): Promise<boolean>;
   /** Features of this Excel that are off, in words (empty when everything is available). */
   missingFeatures(): string[];
 }

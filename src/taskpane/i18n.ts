@@ -6,7 +6,7 @@ export interface Strings {
   templateExists: (name: string) => string; cleared: (n: number) => string; nothingToClear: string;
   summary: string; exceeded: string; met: string; shortfall: string; noData: string; errors: string; warnings: string;
   noFindings: string; groupError: string; groupShortfall: string; groupWarning: string; value: string; goToCell: string;
-  featuresOff: string; outsideExcel: string; findings: string;
+  featuresOff: string; outsideExcel: string; findings: string; liveOn: string;
 }
 
 export const VI: Strings = {
@@ -20,7 +20,7 @@ export const VI: Strings = {
   nothingToClear: 'Không có đánh dấu nào để xoá.',
   summary: 'Kết quả', exceeded: 'Vượt', met: 'Đạt', shortfall: 'Chưa đạt', noData: 'Chưa có số liệu', errors: 'Lỗi', warnings: 'Cảnh báo',
   noFindings: 'Không có lỗi hay cảnh báo nào.', groupError: 'Lỗi', groupShortfall: 'Chưa đạt kế hoạch', groupWarning: 'Cảnh báo',
-  value: 'Giá trị', goToCell: 'Đến ô', findings: 'Các phát hiện',
+  value: 'Giá trị', goToCell: 'Đến ô', findings: 'Các phát hiện', liveOn: 'Tự kiểm tra lại khi sửa số liệu: đang bật.',
   featuresOff: 'Excel này chưa hỗ trợ (các phần còn lại vẫn dùng được):',
   outsideExcel: 'Trang này cần được mở trong Excel: cài add-in Chỉ tiêu KT-XH rồi mở ngăn tác vụ từ thẻ "Chỉ tiêu" trên thanh công cụ.',
 };
@@ -36,7 +36,7 @@ export const EN: Strings = {
   nothingToClear: 'There are no flags to clear.',
   summary: 'Result', exceeded: 'Exceeded', met: 'Met', shortfall: 'Not met', noData: 'No data', errors: 'Errors', warnings: 'Warnings',
   noFindings: 'No errors or warnings.', groupError: 'Errors', groupShortfall: 'Not met', groupWarning: 'Warnings',
-  value: 'Value', goToCell: 'Go to cell', findings: 'Findings',
+  value: 'Value', goToCell: 'Go to cell', findings: 'Findings', liveOn: 'Re-checking as you edit: on.',
   featuresOff: 'Not available in this Excel (everything else works):',
   outsideExcel: 'This page must be opened in Excel: install the add-in and open its task pane from the "Chỉ tiêu" ribbon tab.',
 };

@@ -1,6 +1,6 @@
 // The template as data: every cell of the sheet with its value or formula, format, style, defined name
 // and validation. The ExcelJS writer and the Office.js inserter draw the same sheet from this.
-import { HEADINGS, INDICATORS, MEASURE_NAMES, MEASURES, type Heading, type Indicator } from '../core/catalog';
+import { HEADINGS, INDICATORS, MEASURE_NAMES, MEASURES, type Heading, type Indicator, type IndicatorPlan } from '../core/catalog';
 import { cellName, TITLE_NAMES, type NamedColumn } from '../core/names';
 import type { InputColumn, Measure, Period } from '../core/types';
 import { allOfFormula, rowFormulas } from './formulas';
@@ -59,6 +59,27 @@ export interface TemplateOptions {
   sheetName?: string;
   indicators?: readonly Indicator[];
   headings?: readonly Heading[];
+  /**
+   * Another plan's figures (another year's or unit's), by indicator id: they replace the catalog's plan in
+   * the KH/KHTT cells, their formats (written precision) and validation prompts. Ids not listed keep the
+   * catalog's plan. Each override must be of the same kind as the catalog's plan (src/core/planFile.ts
+   * validates a plan JSON into this).
+   */
+  plan?: PlanOverrides;
+}
+
+/** Plan figures by indicator id, replacing the catalog's (same `kind` as the catalog entry). */
+export type PlanOverrides = Readonly<Record<string, IndicatorPlan>>;
+
+/** The catalog with another plan's figures in place of its own. */
+export function withPlan(indicators: readonly Indicator[], plan: PlanOverrides | undefined): readonly Indicator[] {
+  if (!plan) return indicators;
+  return indicators.map((ind) => {
+    const p = plan[ind.id];
+    if (!p) return ind;
+    if (p.kind !== ind.plan.kind) throw new Error(`plan of ${ind.id} is ${p.kind}, the catalog's is ${ind.plan.kind}`);
+    return { ...ind, plan: p };
+  });
 }
 
 /** Colours (ARGB-less hex, as Office.js wants them; the ExcelJS writer adds the alpha). */
@@ -75,7 +96,7 @@ export const COLORS = {
 };
 
 export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
-  const indicators = options.indicators ?? INDICATORS;
+  const indicators = withPlan(options.indicators ?? INDICATORS, options.plan);
   const headings = options.headings ?? HEADINGS;
   const year = options.year ?? new Date().getFullYear();
   const baseYear = options.baseYear ?? 2010;

@@ -47,6 +47,9 @@ export async function saveNewWorkbook(wb: ExcelJS.Workbook, path: string): Promi
 }
 
 function shortReason(err: unknown): string {
+  // ExcelJS meets a zip without the parts of a workbook (no xl/workbook.xml …) as a JavaScript TypeError
+  // ("Cannot read properties of undefined (reading 'sheets')"): that says nothing to the user.
+  if (err instanceof TypeError || err instanceof ReferenceError) return 'không có các phần của một sổ tính Excel';
   const msg = err instanceof Error ? err.message : String(err);
   return msg.split('\n')[0]!.slice(0, 120);
 }

@@ -19,16 +19,24 @@ export function readSnapshot(workbook: ExcelJS.Workbook, periodOverride?: Period
   const cells: WorkbookSnapshot['cells'] = {};
   const found = new Map<string, NamedCell>();
   let inputs = 0;
+  const lostSheets = new Set<string>();
   for (const [key, nc] of names) {
     if (!parseCellName(key)) continue;
     const ws = workbook.getWorksheet(nc.sheet);
-    if (!ws) continue;
+    if (!ws) {
+      if (/^TH_/.test(key)) lostSheets.add(nc.sheet);
+      continue;
+    }
     const cell = ws.getCell(nc.address);
     const snap: CellSnapshot = { address: nc.address, sheet: nc.sheet, value: rawValue(cell.value) };
     if (cell.numFmt) snap.numberFormat = cell.numFmt;
     cells[key] = snap;
     found.set(key, nc);
     if (/^TH_/.test(key)) inputs++;
+  }
+  if (inputs === 0 && lostSheets.size > 0) {
+    // A tool other than Excel renamed or deleted the sheet and left the names pointing at the old one.
+    throw new NoTemplateError(`các ô mang tên TH_… trỏ tới trang "${[...lostSheets][0]}" không còn trong sổ tính (trang đã bị xoá hoặc đổi tên bằng công cụ khác Excel); hãy đổi lại tên trang hoặc chèn lại biểu mẫu`);
   }
   if (inputs === 0) throw new NoTemplateError('không có biểu chỉ tiêu (không tìm thấy ô nào mang tên TH_…); hãy tạo tệp bằng "chitieu template" hoặc nút Chèn biểu mẫu');
   const title = (name: string) => {
