@@ -1,5 +1,6 @@
-// The `chitieu` command (CONTRACT.md): template, check, describe. Every problem with the user's input
-// ends as one Vietnamese line on standard error and exit status 2, never a stack trace.
+// The `chitieu` command (CONTRACT.md): template, check, summary, merge, describe, demo. Every problem with
+// the user's input ends as one Vietnamese line on standard error and exit status 2, never a stack trace.
+import { promises as fs } from 'fs';
 import path from 'path';
 import { checkWorkbook } from '../core/engine';
 import { parsePeriodOption } from '../core/period';
@@ -13,6 +14,9 @@ import { describeWorkbook } from '../xlsx/describe';
 import { writeDemo } from './demo';
 import { parseArgs, str, UsageError } from './args';
 import { renderReport } from './table';
+import { summaryCommand } from './summary';
+import { mergeCommand } from './merge';
+import { parsePlanFile, PlanError, type PlanFile } from '../core/planFile';
 
 export interface Io {
   out: (text: string) => void;
@@ -22,11 +26,17 @@ export interface Io {
 const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 export const USAGE = `Cách dùng:
-  chitieu template --out TỆP.xlsx [--period nam|6t] [--year NĂM] [--unit "TÊN ĐƠN VỊ"]
-      Tạo biểu chỉ tiêu mới (không ghi đè tệp đã có).
+  chitieu template --out TỆP.xlsx [--period nam|6t] [--year NĂM] [--unit "TÊN ĐƠN VỊ"] [--plan KẾ-HOẠCH.json]
+      Tạo biểu chỉ tiêu mới (không ghi đè tệp đã có); --plan lấy số kế hoạch từ tệp JSON (xem README).
   chitieu check TỆP.xlsx [--json] [--out BẢN-SAO.xlsx] [--period nam|6t]
       Kiểm tra biểu đã điền; --out ghi một bản sao có đánh dấu. Không bao giờ sửa TỆP.
       Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp.
+  chitieu summary TỆP.xlsx [--json]
+      Đánh giá: số chỉ tiêu đạt/chưa đạt, mức thiếu, tăng trưởng chỉ tiêu 1 và đoạn văn báo cáo.
+      Mã thoát như lệnh check.
+  chitieu merge ĐƠN-VỊ-1.xlsx ĐƠN-VỊ-2.xlsx … --out TỔNG-HỢP.xlsx [--unit "TÊN"] [--json]
+      Tổng hợp biểu của các đơn vị (bỏ qua và báo tệp hỏng hoặc có lỗi). Không ghi đè tệp đã có.
+      Mã thoát: 0 đủ mọi đơn vị, 1 có đơn vị bị bỏ qua, 2 không ghi được tệp tổng hợp.
   chitieu describe TỆP.xlsx [--json]
       Liệt kê các ô của từng chỉ tiêu (theo tên ô đã đặt).
   chitieu demo [--dir THƯ-MỤC]
@@ -40,6 +50,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case 'template': return await templateCommand(rest, io);
       case 'check': return await checkCommand(rest, io);
       case 'describe': return await describeCommand(rest, io);
+      case 'summary': return await summaryCommand(rest, io);
+      case 'merge': return await mergeCommand(rest, io);
       case 'demo': return await demoCommand(rest, io);
       case undefined: case 'help': case '--help': case '-h':
         io.out(USAGE);
@@ -48,7 +60,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         throw new UsageError(`không có lệnh "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof FileProblem || err instanceof NoTemplateError) {
+    if (err instanceof UsageError || err instanceof FileProblem || err instanceof NoTemplateError || err instanceof PlanError) {
       io.err(`chitieu: ${err.message}${err instanceof UsageError ? ' (xem: chitieu --help)' : ''}\n`);
       return 2;
     }
@@ -64,7 +76,7 @@ function period(value: string | undefined): Period | undefined {
 }
 
 async function templateCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['out', 'period', 'year', 'unit'], []);
+  const args = parseArgs(argv, ['out', 'period', 'year', 'unit', 'plan'], []);
   const out = str(args, 'out');
   if (!out) throw new UsageError('thiếu --out TỆP.xlsx');
   if (args.positional.length) throw new UsageError(`không hiểu "${args.positional[0]}"`);
@@ -73,10 +85,34 @@ async function templateCommand(argv: readonly string[], io: Io): Promise<number>
   if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new UsageError(`--year phải là năm từ 2000 đến 2100, không phải "${yearText}"`);
   const p = period(str(args, 'period'));
   const unit = str(args, 'unit');
-  const model = buildTemplate({ ...(year ? { year } : {}), ...(p ? { period: p } : {}), ...(unit ? { unit } : {}) });
+  const planPath = str(args, 'plan');
+  const plan = planPath === undefined ? undefined : await readPlan(planPath);
+  // Options given on the command line win over the plan file's title block.
+  const y = year ?? plan?.year;
+  const pp = p ?? plan?.period;
+  const u = unit ?? plan?.unit;
+  const model = buildTemplate({
+    ...(y ? { year: y } : {}), ...(pp ? { period: pp } : {}), ...(u ? { unit: u } : {}),
+    ...(plan ? { plan: plan.plan, baseYear: plan.baseYear } : {}),
+  });
   await saveNewWorkbook(newTemplateWorkbook(model), out);
-  io.out(`Đã tạo biểu mẫu ${out} (trang "${model.sheetName}", ${model.names.length} ô có tên).\n`);
+  io.out(`Đã tạo biểu mẫu ${out} (trang "${model.sheetName}", ${model.names.length} ô có tên${planPath ? `, kế hoạch từ ${planPath}, giá so sánh ${plan!.baseYear}` : ''}).\n`);
   return 0;
+}
+
+async function readPlan(file: string): Promise<PlanFile> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    throw new FileProblem(`không đọc được tệp kế hoạch "${file}"`);
+  }
+  try {
+    return parsePlanFile(text);
+  } catch (err) {
+    if (err instanceof PlanError) throw new PlanError(`kế hoạch "${file}": ${err.message}`);
+    throw err;
+  }
 }
 
 async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -91,7 +127,9 @@ async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
     writeFlags(wb, cells, report);
     await saveNewWorkbook(wb, out);
   }
-  if (args.flags.has('json')) io.out(JSON.stringify(report, null, 2) + '\n');
+  // Extension of the contract's JSON: the base year of constant prices, when the workbook states it.
+  const json = snapshot.baseYear !== undefined ? { ...report, baseYear: snapshot.baseYear } : report;
+  if (args.flags.has('json')) io.out(JSON.stringify(json, null, 2) + '\n');
   else {
     io.out(renderReport(report, file));
     if (out) io.out(`\nĐã ghi bản sao có đánh dấu: ${out}\n`);

@@ -24,7 +24,7 @@ export interface PlanFile {
 
 export const DEFAULT_BASE_YEAR = 2010;
 
-const TOP_FIELDS = ['nam', 'donVi', 'namGocGia', 'kyBaoCao', 'chiTieu', 'ghiChu', '$schema'] as const;
+const TOP_FIELDS = ['nam', 'donVi', 'namGocGia', 'kyBaoCao', 'chiTieu', 'ghiChu'] as const;
 const ENTRY_FIELDS = ['donViTinh', 'keHoach', 'sp', 'sx', 'tenChiTieu', 'ghiChu'] as const;
 const MEASURE_FIELDS = ['keHoach', 'chiSo'] as const;
 
@@ -54,7 +54,7 @@ export function parsePlanFile(text: string, indicators: readonly Indicator[] = I
   }
   if (!isObject(root)) throw new PlanError('phải là một đối tượng JSON { "chiTieu": { … } }');
   for (const k of Object.keys(root)) {
-    if (!(TOP_FIELDS as readonly string[]).includes(k)) throw new PlanError(`trường "${k}" không có trong lược đồ kế hoạch (các trường: ${TOP_FIELDS.filter((f) => f !== '$schema').join(', ')})`);
+    if (!(TOP_FIELDS as readonly string[]).includes(k)) throw new PlanError(`trường "${k}" không có trong lược đồ kế hoạch (các trường: ${TOP_FIELDS.join(', ')})`);
   }
   const out: PlanFile = { baseYear: DEFAULT_BASE_YEAR, plan: {} };
   const year = optionalYear(root, 'nam', 2000, 2100);
@@ -233,7 +233,19 @@ function checkSums(plan: Record<string, IndicatorPlan>, indicators: readonly Ind
   }
 }
 
-/** The seed plan (or any catalog) as a plan JSON object: what docs/plan-example.json holds. */
+/**
+ * The plan JSON as text, indicators in the catalog's order (JSON.stringify would put the integer-like ids
+ * "1", "2" … before "1.1"): what docs/plan-example.json holds for the seed plan.
+ */
+export function planFileText(indicators: readonly Indicator[] = INDICATORS, title: { year?: number; unit?: string; baseYear?: number } = {}): string {
+  const obj = planFileOf(indicators, title);
+  const { chiTieu, ...head } = obj;
+  const entries = indicators.map((i) => `    ${JSON.stringify(i.id)}: ${JSON.stringify((chiTieu as JsonObject)[i.id])}`);
+  const top = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  return `{\n${top.join('\n')}\n  "chiTieu": {\n${entries.join(',\n')}\n  }\n}\n`;
+}
+
+/** The seed plan (or any catalog) as a plan JSON object. */
 export function planFileOf(indicators: readonly Indicator[] = INDICATORS, title: { year?: number; unit?: string; baseYear?: number } = {}): JsonObject {
   const figure = (f: PlanFigure): Json => {
     const t = f.text.replace(/^>\s*/, '');

@@ -108,6 +108,12 @@ function pointsUnit(unitLabel: string): string {
 
 const pct = (x: number) => `${fmt(x, 2)}%`;
 
+/** A gap in the indicator's unit: "44,518 tỷ đồng", "0,2 điểm phần trăm" (a rate's gap is in points). */
+function gapWords(gap: number, unitLabel: string): string {
+  const u = unitLabel.toLowerCase();
+  return u === '%' || u === '‰' ? `${fmt(gap)} ${pointsUnit(unitLabel)}` : withUnit(gap, unitLabel);
+}
+
 export function summarize(report: Report, options: SummaryOptions = {}): Summary {
   const indicators = options.indicators ?? INDICATORS;
   const headings = options.headings ?? HEADINGS;
@@ -158,7 +164,7 @@ function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: n
       if (target === null) return base;
       const gap = r2(target - actual);
       const paceWords = pace < 1 ? ' so với tiến độ (một nửa kế hoạch năm)' : '';
-      return { ...base, gap, gapPercent: target ? roundTo((gap / target) * 100, 2) : null, text: `${name} ${ofPlan}, thiếu ${withUnit(gap, u)}${paceWords}` };
+      return { ...base, gap, gapPercent: target ? roundTo((gap / target) * 100, 2) : null, text: `${name} ${ofPlan}, thiếu ${gapWords(gap, u)}${paceWords}` };
     }
     case 'growth': {
       const clauses: string[] = [];
@@ -177,7 +183,7 @@ function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: n
       if (target !== null && valueShort) {
         gap = r2(target - actual);
         gapPercent = target ? roundTo((gap / target) * 100, 2) : null;
-        clauses.push(`${ofPlan}, thiếu ${withUnit(gap, u)}`);
+        clauses.push(`${ofPlan}, thiếu ${gapWords(gap, u)}`);
       }
       return { ...base, gap, gapPercent, growthGap, text: `${name} ${clauses.join(', ') || 'chưa đạt kế hoạch'}` };
     }
@@ -252,7 +258,8 @@ function growthOf(report: Report, indicators: readonly Indicator[], options: Sum
       const plan = r.planGrowth !== null ? ` (kế hoạch ${changeWords(r.planGrowth)})` : '';
       const implied = g.previousImplied ? ', số năm trước suy từ kế hoạch' : '';
       const parts = sectors.filter((s) => s.growth !== null).map((s) => {
-        const contrib = s.contribution === null ? '' : `, đóng góp ${fmt(s.contribution, 2)} điểm phần trăm`;
+        const contrib = s.contribution === null ? ''
+          : s.contribution < 0 ? `, làm giảm ${fmt(-s.contribution, 2)} điểm phần trăm` : `, đóng góp ${fmt(s.contribution, 2)} điểm phần trăm`;
         return `${s.name.toLowerCase()} ${changeWords(s.growth!)}${contrib}`;
       });
       g.text = `${name} (giá so sánh ${baseYear}) ước đạt ${withUnit(actual, total.unitLabel)}, ${changeWords(r.growth)} so với ${before}${plan}${implied}` +

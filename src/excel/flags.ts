@@ -47,7 +47,9 @@ export async function checkAndFlag(context: Excel.RequestContext, period?: Perio
     const key = mark.name.toUpperCase();
     const c = read.cells.get(key);
     if (!c) continue;
-    stored.fills[key] = key in prior.fills ? prior.fills[key]! : c.fill;
+    // Flagged by the last check too and still showing our colour: keep what it had before that check. A
+    // colour the user gave it since is what the clear must bring back.
+    stored.fills[key] = key in prior.fills && isOurFill(c.fill) ? prior.fills[key]! : c.fill;
     c.range.format.fill.color = FLAG_FILL[mark.severity];
   }
   for (const row of plan.rows) {
@@ -84,10 +86,14 @@ export async function clearFlags(context: Excel.RequestContext): Promise<number>
   return restored;
 }
 
-/** Restores a cell's fill only if it still shows our flag: a colour the user chose since stays. */
+/**
+ * Restores a cell's fill only if it still shows our flag: a colour the user chose since stays. Excel reads
+ * "no fill" as #FFFFFF (it cannot be told from white before ExcelApi 1.9), and writing #FFFFFF paints the cell
+ * white and hides its gridlines: that original is restored as no fill.
+ */
 function restoreFill(c: NamedRange, original: string | null): boolean {
   if (!isOurFill(c.fill)) return false;
-  if (original === null || original === undefined) c.range.format.fill.clear();
+  if (original === null || original === undefined || original.toUpperCase() === '#FFFFFF') c.range.format.fill.clear();
   else c.range.format.fill.color = original;
   return true;
 }

@@ -20,7 +20,8 @@ export function writeFlags(workbook: ExcelJS.Workbook, cells: Map<string, NamedC
       const v = status.value;
       // Keep the live formula; give it the engine's result so a viewer that does not recalculate shows it.
       if (v && typeof v === 'object' && 'formula' in v) status.value = { formula: v.formula, result: row.statusText } as ExcelJS.CellFormulaValue;
-      else status.value = row.statusText;
+      // A value the user typed over the formula is theirs: kept (the row's findings still go to its note).
+      else if (v === null || v === undefined || v === '') status.value = row.statusText;
     }
     const note = at(row.noteName);
     if (note && row.note) {

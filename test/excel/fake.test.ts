@@ -306,7 +306,7 @@ describe('formatting, validation, conditional formats, notes, panes', () => {
     const range = asExcel(fake).workbook.worksheets.getItem('Sheet1').getRange('A1');
     expect(() => range.format.autofitColumns()).toThrow(FakeNotModelledError);
     expect(() => {
-      range.format.horizontalAlignment = 'Center';
+      range.format.indentLevel = 1;
     }).toThrow(FakeNotModelledError);
     expect(() => range.load('hidden')).toThrow(FakeNotModelledError);
   });
@@ -461,5 +461,129 @@ describe('onChanged', () => {
     });
     await ctx.sync();
     await expect(fake.userEdit('Sheet1', 'A1', 1)).rejects.toThrow('boom');
+  });
+});
+
+describe('members the adapter needs (settings, valueTypes, fonts, alignment, borders, panes, page layout)', () => {
+  test('settings persist in the workbook across contexts; null object when absent; ExcelApi 1.4', async () => {
+    const fake = new FakeExcel();
+    const ctx = asExcel(fake);
+    const missing = ctx.workbook.settings.getItemOrNullObject('chitieu.flags').load('value');
+    await ctx.sync();
+    expect(missing.isNullObject).toBe(true);
+    ctx.workbook.settings.add('chitieu.flags', JSON.stringify({ fills: { TH_2: null } }));
+    ctx.workbook.settings.add('n', 5);
+    await ctx.sync();
+    expect(fake.settings()).toEqual({ 'chitieu.flags': '{"fills":{"TH_2":null}}', n: 5 });
+
+    const other = asExcel(fake, fake.newContext());
+    const s = other.workbook.settings.getItemOrNullObject('chitieu.flags').load('value, key');
+    const wrongCase = other.workbook.settings.getItemOrNullObject('CHITIEU.FLAGS');
+    const all = other.workbook.settings.load('items/key');
+    await other.sync();
+    expect([s.isNullObject, s.key, JSON.parse(s.value as string)]).toEqual([false, 'chitieu.flags', { fills: { TH_2: null } }]);
+    expect(wrongCase.isNullObject).toBe(true);
+    expect(all.items.map((x) => x.key)).toEqual(['chitieu.flags', 'n']);
+    other.workbook.settings.add('n', [1, 2]); // add overwrites
+    s.delete();
+    await other.sync();
+    expect(fake.settings()).toEqual({ n: [1, 2] });
+    s.delete();
+    await expect(other.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+
+    const old = new FakeExcel({ excelApi: '1.3' });
+    expect(() => asExcel(old).workbook.settings).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
+  });
+
+  test('valueTypes: Empty, String, Double, Boolean, Error (typed error literals and formula errors)', async () => {
+    const fake = new FakeExcel({ evaluate: (f) => (f === '=1/0' ? '#DIV/0!' : f === '=""' ? '' : undefined) });
+    await fake.userEdit('Sheet1', 'A1', [['x', 12, 'TRUE', '#N/A', '', '=1/0', '=""']]);
+    fake.setCell('Sheet1', 'H1', { value: '#REF!' }); // text that looks like an error: stays text
+    fake.setCell('Sheet1', 'I1', { value: '#REF!', error: true });
+    const ctx = asExcel(fake);
+    const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:J1').load('values, valueTypes');
+    await ctx.sync();
+    expect(r.values).toEqual([['x', 12, true, '#N/A', '', '#DIV/0!', '', '#REF!', '#REF!', '']]);
+    expect(r.valueTypes).toEqual([['String', 'Double', 'Boolean', 'Error', 'Empty', 'Error', 'String', 'String', 'Error', 'Empty']]);
+    ctx.workbook.worksheets.getItem('Sheet1').getRange('D1').values = [[5]];
+    await ctx.sync();
+    expect(fake.cell('Sheet1', 'D1')).toMatchObject({ value: 5, error: false });
+  });
+
+  test('font name/size/italic, alignment, row height, borders — uniform reads, null when mixed', async () => {
+    const fake = new FakeExcel();
+    const ctx = asExcel(fake);
+    const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+    const block = sheet.getRange('A1:C3');
+    block.format.font.name = 'Times New Roman';
+    block.format.font.size = 12;
+    block.format.verticalAlignment = 'Center';
+    sheet.getRange('A1').format.font.italic = true;
+    sheet.getRange('A1:C1').format.horizontalAlignment = 'Center';
+    sheet.getRange('2:2').format.rowHeight = 48;
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+      block.format.borders.getItem(edge).style = 'Continuous';
+    }
+    await ctx.sync();
+    expect(fake.cell('Sheet1', 'A1')).toMatchObject({ fontName: 'Times New Roman', fontSize: 12, italic: true, horizontalAlignment: 'Center', verticalAlignment: 'Center' });
+    expect(fake.cell('Sheet1', 'B2').borders).toEqual({ top: 'Continuous', bottom: 'Continuous', left: 'Continuous', right: 'Continuous' });
+    expect(fake.cell('Sheet1', 'D2').borders.left).toBe('None'); // outside the range: not modelled as shared
+    expect([fake.rowHeight('Sheet1', 1), fake.rowHeight('Sheet1', 2)]).toEqual([15, 48]);
+
+    const a1 = sheet.getRange('A1').load(['format/font/italic', 'format/font/name', 'format/horizontalAlignment', 'format/rowHeight']);
+    const col = sheet.getRange('A1:A3').load(['format/font/italic', 'format/rowHeight']);
+    const top = sheet.getRange('A1:C3').format.borders.getItem('EdgeTop').load('style');
+    const d = sheet.getRange('C3:D3').format.borders.getItem('EdgeRight').load('style, sideIndex');
+    await ctx.sync();
+    expect([a1.format.font.italic, a1.format.font.name, a1.format.horizontalAlignment, a1.format.rowHeight]).toEqual([true, 'Times New Roman', 'Center', 15]);
+    expect([col.format.font.italic, col.format.rowHeight]).toEqual([null, null]);
+    expect([top.style, d.style, d.sideIndex]).toEqual(['Continuous', 'None', 'EdgeRight']);
+    expect(() => block.format.borders.getItem('DiagonalUp')).toThrow(FakeNotModelledError);
+    sheet.getRange('A1').format.horizontalAlignment = 'Middle' as 'Center';
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    sheet.getRange('A1:C3').clear('Formats');
+    await ctx.sync();
+    expect(fake.cell('Sheet1', 'A1')).toMatchObject({ fontName: 'Calibri', fontSize: 11, italic: false, horizontalAlignment: 'General' });
+    expect(fake.cell('Sheet1', 'B2').borders.top).toBe('None');
+  });
+
+  test('freezeAt(range) freezes its rows and columns (ExcelApi 1.7); page layout (1.9)', async () => {
+    const fake = new FakeExcel();
+    const ctx = asExcel(fake);
+    const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+    sheet.freezePanes.freezeAt(sheet.getRange('A1:B6'));
+    sheet.pageLayout.orientation = 'Landscape';
+    sheet.pageLayout.paperSize = 'A4';
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    sheet.pageLayout.setPrintTitleRows('$5:$6');
+    await ctx.sync();
+    expect([fake.frozenRows('Sheet1'), fake.frozenColumns('Sheet1')]).toEqual([6, 2]);
+    expect(fake.pageLayout('Sheet1')).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$5:$6' });
+    sheet.freezePanes.freezeAt('1:3');
+    await ctx.sync();
+    expect([fake.frozenRows('Sheet1'), fake.frozenColumns('Sheet1')]).toEqual([3, 0]);
+    sheet.pageLayout.setPrintTitleRows('A5:K6');
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    sheet.pageLayout.zoom = { scale: 5 };
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+
+    const old = asExcel(new FakeExcel({ excelApi: '1.7' })).workbook.worksheets.getItem('Sheet1');
+    expect(() => old.pageLayout).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
+    expect(() => asExcel(new FakeExcel({ excelApi: '1.6' })).workbook.worksheets.getItem('Sheet1').freezePanes).toThrow(
+      expect.objectContaining({ code: 'ApiNotFound' }),
+    );
+  });
+
+  test('fingerprint() changes with any modelled change and only then', async () => {
+    const fake = new FakeExcel();
+    const before = fake.fingerprint();
+    expect(fake.fingerprint()).toBe(before);
+    const ctx = asExcel(fake);
+    const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').load('values');
+    await ctx.sync();
+    expect(fake.fingerprint()).toBe(before); // reading changes nothing
+    r.format.borders.getItem('EdgeTop').style = 'Dash';
+    await ctx.sync();
+    expect(fake.fingerprint()).not.toBe(before);
   });
 });

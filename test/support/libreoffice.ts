@@ -1,10 +1,26 @@
 // LibreOffice as a second, real spreadsheet engine for tests: it opens an .xlsx headless, recalculates
-// every formula on load (a profile setting: by default it keeps the cached results of OOXML files) and
-// saves it back as .xlsx, so ExcelJS can read the computed values.
-import { execFile, execFileSync } from 'child_process';
-import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'fs';
+// every formula on load and saves it back as .xlsx, so ExcelJS can read the computed cached values.
+//
+// Facts checked on LibreOffice 7.4 (Debian libreoffice-calc-nogui):
+// - By default LibreOffice keeps the cached results of an OOXML file (a stale <v> survives); it only
+//   computes formula cells that have none. The profile setting OOXMLRecalcMode = 0 ("always") makes it
+//   recompute every formula, so each test process gets its own profile that says so.
+// - soffice exits 0 even when it cannot load the input ("Error: source file could not be loaded" on
+//   stderr): success is judged by the output file, removed beforehand so a stale one cannot pass.
+// - /usr/bin/soffice is a shell script that execs oosplash, which forks soffice.bin: on a timeout the
+//   whole process group is killed, or soffice.bin would be left holding the profile.
+// - Two soffice processes on one profile hand the work to each other over a pipe, which is racy: calls
+//   in one process are queued, and separate processes (jest workers) use separate profiles.
+// - Works as root, with no display (or a bogus DISPLAY) and with an unwritable HOME.
+import { execFile, type ExecFileOptionsWithStringEncoding } from 'child_process';
+import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { pathToFileURL } from 'url';
+
+const SOFFICE = 'soffice';
+const TIMEOUT_MS = 120_000;
+const INSTALL_HINT = 'install LibreOffice: apt-get install libreoffice-calc-nogui';
 
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -13,44 +29,124 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/** Is `soffice` an executable file in a directory on PATH? */
 export function libreOfficeAvailable(): boolean {
-  try {
-    execFileSync('sh', ['-c', 'command -v soffice'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
+  return findOnPath(SOFFICE) !== null;
+}
+
+function findOnPath(command: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, command);
+    try {
+      if (fs.statSync(candidate).isFile()) {
+        fs.accessSync(candidate, fs.constants.X_OK);
+        return candidate;
+      }
+    } catch {
+      // not here
+    }
   }
+  return null;
 }
 
 let profile: string | null = null;
 
-/** One profile per test process (a jest worker): a first start is slow, later ones reuse it. */
+/** This module instance's profile (in jest one per test file, so never shared between workers): the
+ *  first start of a fresh profile is a little slower, later calls reuse it. */
 function profileDir(): string {
   if (profile) return profile;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'chitieu-lo-profile-'));
-  mkdirSync(path.join(dir, 'user'), { recursive: true });
-  writeFileSync(path.join(dir, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-lo-profile-'));
+  fs.mkdirSync(path.join(dir, 'user'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
   profile = dir;
   return dir;
 }
 
-export async function recalculateWithLibreOffice(inputXlsx: string, outDir?: string): Promise<string> {
-  if (!libreOfficeAvailable()) {
-    throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui (.ci/run does it)');
+// Remove the profile when done: in jest after the test file (its `process` is a sandbox copy whose 'exit'
+// listeners never run), elsewhere when the process exits.
+if (typeof afterAll === 'function') {
+  try {
+    afterAll(dropProfile);
+  } catch {
+    process.once('exit', dropProfile);
   }
-  const out = outDir ?? mkdtempSync(path.join(os.tmpdir(), 'chitieu-lo-out-'));
-  mkdirSync(out, { recursive: true });
+} else {
+  process.once('exit', dropProfile);
+}
+
+function dropProfile(): void {
+  if (!profile) return;
+  try {
+    fs.rmSync(profile, { recursive: true, force: true });
+  } catch {
+    // best effort
+  }
+  profile = null;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Opens `inputXlsx` in LibreOffice, recalculates every formula and saves it as .xlsx in `outDir` (a fresh
+ * temporary directory if omitted) under the same base name. Returns the path of that file.
+ */
+export async function recalculateWithLibreOffice(inputXlsx: string, outDir?: string): Promise<string> {
+  const input = path.resolve(inputXlsx);
+  if (!fs.existsSync(input)) throw new Error(`recalculateWithLibreOffice: no such file ${input}`);
+  if (!libreOfficeAvailable()) {
+    throw new Error(`LibreOffice is needed to recalculate ${path.basename(input)} but "${SOFFICE}" is not on PATH (${process.env.PATH ?? ''}): ${INSTALL_HINT}`);
+  }
+  const out = path.resolve(outDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-lo-out-')));
+  fs.mkdirSync(out, { recursive: true });
+  const result = path.join(out, `${path.parse(input).name}.xlsx`);
+  if (result === input) {
+    throw new Error(`recalculateWithLibreOffice: the result would overwrite its input ${input}; pass another outDir`);
+  }
+  const job = queue.then(() => convert(input, out, result));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+async function convert(input: string, out: string, result: string): Promise<string> {
+  fs.rmSync(result, { force: true });
   const args = [
-    `-env:UserInstallation=file://${profileDir()}`, '--headless', '--norestore', '--nolockcheck', '--nodefault',
-    '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, inputXlsx,
+    `-env:UserInstallation=${pathToFileURL(profileDir()).href}`,
+    '--headless', '--invisible', '--norestore', '--nolockcheck', '--nodefault', '--nologo',
+    '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, input,
   ];
-  await new Promise<void>((resolve, reject) => {
-    execFile('soffice', args, { timeout: 180_000, env: { ...process.env, HOME: profileDir() } }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`soffice failed (${err.code ?? err.signal}): ${stderr || stdout}`));
-      else resolve();
+  const described = `${SOFFICE} ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`;
+  const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+    let timedOut = false;
+    // Its own process group, so a timeout can kill soffice.bin too and not only the oosplash wrapper.
+    // (execFile hands `detached` on to spawn; its typings leave it out.)
+    const options: ExecFileOptionsWithStringEncoding & { detached: boolean } = { encoding: 'utf8', detached: true, maxBuffer: 16 * 1024 * 1024 };
+    const child = execFile(SOFFICE, args, options, (err, so, se) => {
+      clearTimeout(timer);
+      const stdoutText = so.trim();
+      const stderrText = se.trim();
+      if (!err) return resolve({ stdout: stdoutText, stderr: stderrText });
+      dropProfile(); // it may be locked or half-written: the next call starts afresh
+      const e = err;
+      let why: string;
+      if (e.code === 'ENOENT') why = `"${SOFFICE}" could not be started (not found): ${INSTALL_HINT}`;
+      else if (timedOut) why = `soffice did not finish within ${TIMEOUT_MS / 1000} s and was killed`;
+      else if (typeof e.code === 'number') why = `soffice exited with code ${e.code}`;
+      else if (e.signal) why = `soffice was killed by ${e.signal}`;
+      else why = `soffice failed: ${e.message}`;
+      reject(new Error(`${why}\n  command: ${described}\n  stderr: ${stderrText || '(empty)'}\n  stdout: ${stdoutText || '(empty)'}`));
     });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, TIMEOUT_MS);
   });
-  const result = path.join(out, path.basename(inputXlsx).replace(/\.[^.]+$/, '') + '.xlsx');
-  if (!existsSync(result)) throw new Error(`soffice wrote no ${result}`);
+  if (!fs.existsSync(result)) {
+    throw new Error(`soffice exited 0 but wrote no ${result} (LibreOffice could not load or convert ${input})\n  command: ${described}\n  stderr: ${stderr || '(empty)'}\n  stdout: ${stdout || '(empty)'}`);
+  }
   return result;
 }

@@ -11,14 +11,16 @@
  * operation rejects the sync (earlier operations of the batch stay applied); members the fake does not
  * model throw FakeNotModelledError. See README.md in this folder for what is and is not modelled.
  */
+import { createHash } from 'crypto';
 import { colIndex, parseRect, quoteSheet, Rect, rectA1, splitSheet } from './address';
 import { FakeOfficeError } from './errors';
-import { CellData, NoteModel, Scalar, SheetModel, ValidationModel, WorkbookModel, coerceInput } from './model';
+import { CellBorders, CellData, NoteModel, PageLayoutModel, Scalar, SheetModel, ValidationModel, WorkbookModel, coerceInput } from './model';
 import { FakeHost, FakeRequestContext, newChangedEventArgs, PendingChange } from './objects';
 
 export * from './errors';
 export * from './objects';
-export type { Scalar, ValidationModel } from './model';
+export type { CellBorders, PageLayoutModel, Scalar, ValidationModel } from './model';
+export { ERROR_LITERALS } from './model';
 export { fakeRequirements, installExcelGlobals, uninstallExcelGlobals, ExcelEnums } from './globals';
 export type { FakeRequirements, InstallOptions } from './globals';
 
@@ -39,13 +41,21 @@ export interface FakeExcelOptions {
 export interface CellSnapshot {
   /** '' when empty; undefined for a formula cell whose result is unknown. */
   value: Scalar | undefined;
+  /** The constant is an error value (#N/A typed as a value). A formula's error shows in `value` only. */
+  error: boolean;
   formula: string | null;
   numberFormat: string;
   /** null = no fill. */
   fill: string | null;
   bold: boolean;
+  italic: boolean;
+  fontName: string;
+  fontSize: number;
   fontColor: string;
   wrapText: boolean;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  borders: CellBorders;
   note: string | null;
   noteAuthor: string | null;
   validation: ValidationModel | null;
@@ -53,12 +63,19 @@ export interface CellSnapshot {
 
 export interface CellInit {
   value?: Scalar;
+  /** With a constant `value` such as "#N/A": an error value rather than text. */
+  error?: boolean;
   formula?: string | null;
   numberFormat?: string;
   fill?: string | null;
   bold?: boolean;
+  italic?: boolean;
+  fontName?: string;
+  fontSize?: number;
   fontColor?: string;
   wrapText?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
   note?: string | null;
   validation?: ValidationModel | null;
 }
@@ -118,17 +135,20 @@ export class FakeExcel implements FakeHost {
     const { s, rect } = this.locate(sheet, address);
     const cell = s.cell(rect.r0, rect.c0);
     if (init.formula !== undefined) {
-      cell.formula = init.formula;
-      cell.value = init.formula === null ? (init.value ?? '') : init.value;
+      cell.setContent(init.formula === null ? (init.value ?? '') : init.value, init.formula, init.error);
     } else if (init.value !== undefined) {
-      cell.value = init.value;
-      cell.formula = null;
+      cell.setContent(init.value, null, init.error);
     }
     if (init.numberFormat !== undefined) cell.numberFormat = init.numberFormat;
     if (init.fill !== undefined) cell.fill = init.fill;
     if (init.bold !== undefined) cell.bold = init.bold;
+    if (init.italic !== undefined) cell.italic = init.italic;
+    if (init.fontName !== undefined) cell.fontName = init.fontName;
+    if (init.fontSize !== undefined) cell.fontSize = init.fontSize;
     if (init.fontColor !== undefined) cell.fontColor = init.fontColor;
     if (init.wrapText !== undefined) cell.wrapText = init.wrapText;
+    if (init.horizontalAlignment !== undefined) cell.horizontalAlignment = init.horizontalAlignment;
+    if (init.verticalAlignment !== undefined) cell.verticalAlignment = init.verticalAlignment;
     if (init.note !== undefined) cell.note = init.note === null ? null : { content: init.note, author: this.model.userName };
     if (init.validation !== undefined) cell.validation = init.validation;
     s.prune(rect.r0, rect.c0);
@@ -141,11 +161,15 @@ export class FakeExcel implements FakeHost {
       row.forEach((v, j) => {
         if (v === null) return;
         const cell = s.cell(rect.r0 + i, rect.c0 + j);
-        cell.value = v;
-        cell.formula = null;
+        cell.setContent(v, null);
         s.prune(rect.r0 + i, rect.c0 + j);
       }),
     );
+  }
+
+  /** Stores a workbook setting directly (arrange), as Excel keeps it: JSON. */
+  setSetting(key: string, value: unknown): void {
+    this.model.settings.set(key, JSON.stringify(value));
   }
 
   /** Sets or clears the sheet's protection directly. */
@@ -168,8 +192,7 @@ export class FakeExcel implements FakeHost {
         const cell = s.cell(rect.r0 + i, rect.c0 + j);
         const coerced = coerceInput(v, cell.numberFormat);
         if (coerced) {
-          cell.formula = coerced.formula;
-          cell.value = coerced.formula !== null ? undefined : coerced.value;
+          cell.setContent(coerced.formula !== null ? undefined : coerced.value, coerced.formula, coerced.error);
         }
         s.prune(rect.r0 + i, rect.c0 + j);
       }),
@@ -186,12 +209,19 @@ export class FakeExcel implements FakeHost {
     const note: NoteModel | null = c.note;
     return {
       value: c.value,
+      error: c.error,
       formula: c.formula,
       numberFormat: c.numberFormat,
       fill: c.fill,
       bold: c.bold,
+      italic: c.italic,
+      fontName: c.fontName,
+      fontSize: c.fontSize,
       fontColor: c.fontColor,
       wrapText: c.wrapText,
+      horizontalAlignment: c.horizontalAlignment,
+      verticalAlignment: c.verticalAlignment,
+      borders: { ...c.borders },
       note: note ? note.content : null,
       noteAuthor: note ? note.author : null,
       validation: c.validation,
@@ -232,8 +262,74 @@ export class FakeExcel implements FakeHost {
     return this.model.sheetOrThrow(sheet).frozenRows;
   }
 
+  frozenColumns(sheet: string): number {
+    return this.model.sheetOrThrow(sheet).frozenColumns;
+  }
+
   columnWidth(sheet: string, column: string): number {
     return this.model.sheetOrThrow(sheet).columnWidth(colIndex(column));
+  }
+
+  /** Height in points of a row (1-based, as in A1 addresses). */
+  rowHeight(sheet: string, row: number): number {
+    return this.model.sheetOrThrow(sheet).rowHeight(row - 1);
+  }
+
+  /** Print setup; printTitleRows as "$5:$6" or null. */
+  pageLayout(sheet: string): Omit<PageLayoutModel, 'printTitleRows'> & { printTitleRows: string | null } {
+    const p = this.model.sheetOrThrow(sheet).pageLayout;
+    return {
+      orientation: p.orientation,
+      paperSize: p.paperSize,
+      zoom: { ...p.zoom },
+      printTitleRows: p.printTitleRows ? `$${p.printTitleRows.r0 + 1}:$${p.printTitleRows.r1 + 1}` : null,
+    };
+  }
+
+  /** Workbook settings, values parsed from their JSON. */
+  settings(): Record<string, unknown> {
+    return Object.fromEntries([...this.model.settings].map(([k, v]) => [k, JSON.parse(v) as unknown]));
+  }
+
+  /**
+   * Everything the workbook holds, in a canonical form: sheets (order, cells with content and every modelled
+   * format, column widths, row heights, merges, conditional formats, panes, protection, page layout), names,
+   * settings, the active sheet and the selection. Equal dumps = nothing observable changed.
+   */
+  dump(): unknown {
+    const m = this.model;
+    const cellsOf = (s: SheetModel) =>
+      [...s.cells.entries()]
+        .map(([k, c]) => {
+          const [r, col] = k.split(',').map(Number) as [number, number];
+          return { at: rectA1({ r0: r, c0: col, r1: r, c1: col }), r, col, c };
+        })
+        .sort((a, b) => a.r - b.r || a.col - b.col)
+        .map(({ at, c }) => [at, { ...c, borders: { ...c.borders } }]);
+    return {
+      sheets: m.sheets.map((s) => ({
+        id: s.id,
+        name: s.name,
+        cells: cellsOf(s),
+        columnWidths: [...s.columnWidths].sort((a, b) => a[0] - b[0]),
+        rowHeights: [...s.rowHeights].sort((a, b) => a[0] - b[0]),
+        merges: s.merges.map((r) => rectA1(r)),
+        conditionalFormats: this.conditionalFormats(s.name),
+        frozen: [s.frozenRows, s.frozenColumns],
+        protected: s.protected,
+        pageLayout: s.pageLayout,
+        changeHandlers: s.changeHandlers.length,
+      })),
+      names: this.names(),
+      settings: [...m.settings].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+      activeSheet: this.activeSheet,
+      selection: this.selection,
+    };
+  }
+
+  /** A short hash of dump(): compare before/after to prove an operation changed nothing. */
+  fingerprint(): string {
+    return createHash('sha256').update(JSON.stringify(this.dump())).digest('hex').slice(0, 16);
   }
 
   merges(sheet: string): string[] {

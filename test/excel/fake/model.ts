@@ -11,6 +11,26 @@ export interface ValidationModel {
   ignoreBlanks: boolean;
 }
 
+/** Border line styles of one cell's four sides ('None' = no border). Diagonals are not modelled. */
+export interface CellBorders {
+  top: string;
+  bottom: string;
+  left: string;
+  right: string;
+}
+
+export const NO_BORDERS: CellBorders = { top: 'None', bottom: 'None', left: 'None', right: 'None' };
+
+/** Excel's error literals: typed or written as a value they become error values (valueType "Error"). */
+export const ERROR_LITERALS: ReadonlySet<string> = new Set([
+  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!',
+]);
+
+/** Defaults of a new workbook (Calibri 11, 15-point rows, bottom-aligned). */
+export const DEFAULT_FONT_NAME = 'Calibri';
+export const DEFAULT_FONT_SIZE = 11;
+export const DEFAULT_ROW_HEIGHT = 15;
+
 export interface NoteModel {
   content: string;
   author: string;
@@ -19,35 +39,79 @@ export interface NoteModel {
 export class CellData {
   /** Displayed/cached value; '' when empty. For a formula cell: the computed value, or undefined if unknown. */
   value: Scalar | undefined = '';
+  /** The constant value is an error value (#N/A typed or written as a value), not text. */
+  error = false;
   formula: string | null = null;
   numberFormat = 'General';
   fill: string | null = null;
   bold = false;
+  italic = false;
+  fontName = DEFAULT_FONT_NAME;
+  fontSize = DEFAULT_FONT_SIZE;
   fontColor = '#000000';
   wrapText = false;
+  horizontalAlignment = 'General';
+  verticalAlignment = 'Bottom';
+  borders: CellBorders = NO_BORDERS;
   note: NoteModel | null = null;
   validation: ValidationModel | null = null;
 
   isDefault(): boolean {
     return (
       this.value === '' &&
+      !this.error &&
       this.formula === null &&
-      this.numberFormat === 'General' &&
-      this.fill === null &&
-      !this.bold &&
-      this.fontColor === '#000000' &&
-      !this.wrapText &&
+      this.isDefaultFormat() &&
       this.note === null &&
       this.validation === null
     );
+  }
+
+  isDefaultFormat(): boolean {
+    return (
+      this.numberFormat === 'General' &&
+      this.fill === null &&
+      !this.bold &&
+      !this.italic &&
+      this.fontName === DEFAULT_FONT_NAME &&
+      this.fontSize === DEFAULT_FONT_SIZE &&
+      this.fontColor === '#000000' &&
+      !this.wrapText &&
+      this.horizontalAlignment === 'General' &&
+      this.verticalAlignment === 'Bottom' &&
+      this.borders.top === 'None' &&
+      this.borders.bottom === 'None' &&
+      this.borders.left === 'None' &&
+      this.borders.right === 'None'
+    );
+  }
+
+  /** Resets every format (what Range.clear("Formats") does), not the value, note or validation. */
+  clearFormat(): void {
+    const d = new CellData();
+    this.copyFormatFrom(d);
+    this.validation = null;
+  }
+
+  /** Sets the cell's content (constant or formula); an error literal as a value becomes an error. */
+  setContent(value: Scalar | undefined, formula: string | null, error = false): void {
+    this.value = value;
+    this.formula = formula;
+    this.error = formula === null && error;
   }
 
   copyFormatFrom(o: CellData): void {
     this.numberFormat = o.numberFormat;
     this.fill = o.fill;
     this.bold = o.bold;
+    this.italic = o.italic;
+    this.fontName = o.fontName;
+    this.fontSize = o.fontSize;
     this.fontColor = o.fontColor;
     this.wrapText = o.wrapText;
+    this.horizontalAlignment = o.horizontalAlignment;
+    this.verticalAlignment = o.verticalAlignment;
+    this.borders = o.borders;
     this.validation = o.validation;
   }
 }
@@ -81,9 +145,20 @@ export type ChangeHandler = (args: Excel.WorksheetChangedEventArgs) => Promise<u
 
 export const DEFAULT_COLUMN_WIDTH = 48; // points: 8.43 characters of Calibri 11
 
+/** Print setup (ExcelApi 1.9), the part the fake models. */
+export interface PageLayoutModel {
+  orientation: string;
+  paperSize: string;
+  zoom: Excel.PageLayoutZoomOptions;
+  /** 0-based first and last row repeated at the top of each page, or null. */
+  printTitleRows: { r0: number; r1: number } | null;
+}
+
 export class SheetModel {
   readonly cells = new Map<string, CellData>();
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  pageLayout: PageLayoutModel = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null };
   merges: Rect[] = [];
   conditionalFormats: CfModel[] = []; // index = priority
   frozenRows = 0;
@@ -146,6 +221,10 @@ export class SheetModel {
   columnWidth(c: number): number {
     return this.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
   }
+
+  rowHeight(r: number): number {
+    return this.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT;
+  }
 }
 
 export class WorkbookModel {
@@ -153,6 +232,8 @@ export class WorkbookModel {
   names: NameModel[] = []; // workbook- and worksheet-scoped
   activeSheet: SheetModel | null = null;
   selection: { sheet: SheetModel; rect: Rect } | null = null;
+  /** Workbook settings (ExcelApi 1.4), saved with the file: key → value as JSON text (keys case-sensitive). */
+  readonly settings = new Map<string, string>();
   private nextSheetId = 1;
   private nextCfId = 1;
   /** Author written into notes added through the API. */
@@ -215,7 +296,7 @@ const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/; // en-US thousands separators
 const PERCENT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
 
 /** null → leave the cell unchanged (Office.js semantics for null in a written array). */
-export function coerceInput(v: unknown, numberFormat: string): { value: Scalar; formula: string | null } | null {
+export function coerceInput(v: unknown, numberFormat: string): { value: Scalar; formula: string | null; error?: boolean } | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new FakeOfficeError('InvalidArgument', `Cannot write the number ${v}.`);
@@ -234,6 +315,7 @@ export function coerceInput(v: unknown, numberFormat: string): { value: Scalar; 
   const p = PERCENT.exec(t);
   if (p) return { value: Number(p[1]) / 100, formula: null };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true', formula: null };
+  if (ERROR_LITERALS.has(t.toUpperCase())) return { value: t.toUpperCase(), formula: null, error: true };
   return { value: v, formula: null };
 }
 

@@ -9,6 +9,7 @@
 import {
   contains,
   intersects,
+  isWholeColumns,
   isWholeRows,
   MAX_COLS,
   MAX_ROWS,
@@ -23,16 +24,22 @@ import {
 } from './address';
 import { FakeNotModelledError, FakeOfficeError, propertyNotLoaded } from './errors';
 import {
+  CellBorders,
   CellData,
   CfModel,
   ChangeHandler,
   checkDefinedName,
   checkSheetName,
   coerceInput,
+  DEFAULT_FONT_NAME,
+  DEFAULT_FONT_SIZE,
+  DEFAULT_ROW_HEIGHT,
   displayText,
+  ERROR_LITERALS,
   NameModel,
   NameRef,
   normalizeColor,
+  PageLayoutModel,
   Scalar,
   SheetModel,
   ValidationModel,
@@ -414,9 +421,10 @@ function clientResult<T, V>(obj: FakeClientObject<T>, compute: (t: T) => V): Fak
 
 export class FakeWorkbook
   extends FakeClientObject<WorkbookModel>
-  implements Faked<Excel.Workbook, 'worksheets' | 'names' | 'application' | 'notes' | 'load'>
+  implements Faked<Excel.Workbook, 'worksheets' | 'names' | 'application' | 'notes' | 'settings' | 'load'>
 {
   private readonly worksheetsObj: FakeWorksheetCollection;
+  private readonly settingsObj: FakeSettingCollection;
   private readonly namesObj: FakeNamedItemCollection;
   private readonly applicationObj: FakeApplication;
   private readonly notesObj: FakeNoteCollection;
@@ -427,6 +435,7 @@ export class FakeWorkbook
     this.namesObj = strict(new FakeNamedItemCollection(ctx, () => ({ scopeSheet: null })), 'NamedItemCollection');
     this.applicationObj = strict(new FakeApplication(ctx), 'Application');
     this.notesObj = strict(new FakeNoteCollection(ctx, () => ({ sheet: null })), 'NoteCollection');
+    this.settingsObj = strict(new FakeSettingCollection(ctx), 'SettingCollection');
   }
 
   protected props(): Record<string, PropSpec<WorkbookModel>> {
@@ -434,7 +443,12 @@ export class FakeWorkbook
   }
 
   protected override children(): Record<string, () => LoadNode> {
-    return { worksheets: () => this.worksheetsObj, names: () => this.namesObj };
+    return { worksheets: () => this.worksheetsObj, names: () => this.namesObj, settings: () => this.settings };
+  }
+
+  get settings(): FakeSettingCollection {
+    this.api('1.4', 'settings');
+    return this.settingsObj;
   }
 
   get worksheets(): FakeWorksheetCollection {
@@ -561,6 +575,7 @@ export class FakeWorksheet
       | 'activate'
       | 'delete'
       | 'freezePanes'
+      | 'pageLayout'
       | 'protection'
       | 'names'
       | 'notes'
@@ -570,6 +585,7 @@ export class FakeWorksheet
 {
   private readonly protectionObj: FakeWorksheetProtection;
   private readonly freezePanesObj: FakeWorksheetFreezePanes;
+  private readonly pageLayoutObj: FakePageLayout;
   private readonly namesObj: FakeNamedItemCollection;
   private readonly notesObj: FakeNoteCollection;
   private readonly onChangedObj: FakeEventHandlers;
@@ -579,6 +595,7 @@ export class FakeWorksheet
     const sheet = (): SheetModel => this.target();
     this.protectionObj = strict(new FakeWorksheetProtection(ctx, sheet), 'WorksheetProtection');
     this.freezePanesObj = strict(new FakeWorksheetFreezePanes(ctx, sheet), 'WorksheetFreezePanes');
+    this.pageLayoutObj = strict(new FakePageLayout(ctx, sheet), 'PageLayout');
     this.namesObj = strict(new FakeNamedItemCollection(ctx, () => ({ scopeSheet: sheet() })), 'NamedItemCollection');
     this.notesObj = strict(new FakeNoteCollection(ctx, () => ({ sheet: sheet() })), 'NoteCollection');
     this.onChangedObj = strict(new FakeEventHandlers(ctx, () => this), 'EventHandlers');
@@ -598,7 +615,8 @@ export class FakeWorksheet
   }
 
   protected override children(): Record<string, () => LoadNode> {
-    return { protection: () => this.protectionObj };
+    // Through the getters, so a load path is gated by the member's requirement set too.
+    return { protection: () => this.protection, pageLayout: () => this.pageLayout };
   }
 
   get id(): string {
@@ -685,6 +703,11 @@ export class FakeWorksheet
     return this.protectionObj;
   }
 
+  get pageLayout(): FakePageLayout {
+    this.api('1.9', 'pageLayout');
+    return this.pageLayoutObj;
+  }
+
   get names(): FakeNamedItemCollection {
     this.api('1.4', 'names');
     return this.namesObj;
@@ -766,7 +789,7 @@ export class FakeWorksheetProtection
 
 export class FakeWorksheetFreezePanes
   extends FakeClientObject<SheetModel>
-  implements Faked<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'unfreeze'>
+  implements Faked<Excel.WorksheetFreezePanes, 'freezeAt' | 'freezeRows' | 'freezeColumns' | 'unfreeze'>
 {
   constructor(ctx: FakeRequestContext, sheet: () => SheetModel) {
     super(ctx, 'WorksheetFreezePanes', sheet);
@@ -774,6 +797,37 @@ export class FakeWorksheetFreezePanes
 
   protected props(): Record<string, PropSpec<SheetModel>> {
     return {};
+  }
+
+  /**
+   * Freezes the cells of `frozenRange` in the top-left pane: "A1:B6" → 6 rows and 2 columns, "1:6" → rows only,
+   * "A:B" → columns only. A range that does not start at A1 is not modelled.
+   */
+  freezeAt(frozenRange: Excel.Range | string): void {
+    const arg: unknown = frozenRange;
+    this.call((s) => {
+      let rect: Rect | null;
+      if (arg instanceof FakeRange) {
+        const t = arg.target();
+        if (t.sheet !== s) throw new FakeOfficeError('InvalidArgument', 'freezeAt: the range is on another worksheet.');
+        rect = t.rect;
+      } else if (typeof arg === 'string') {
+        const { sheet, local } = splitSheet(arg);
+        if (sheet !== null && sheet.toLowerCase() !== s.name.toLowerCase()) {
+          throw new FakeOfficeError('InvalidArgument', 'freezeAt: the range is on another worksheet.');
+        }
+        rect = parseRect(local);
+      } else {
+        throw new FakeNotModelledError('WorksheetFreezePanes.freezeAt(null)');
+      }
+      if (!rect) throw new FakeOfficeError('InvalidArgument', `freezeAt: invalid range ${String(arg)}.`);
+      if (rect.r0 !== 0 || rect.c0 !== 0) throw new FakeNotModelledError('freezeAt() with a range that does not start at A1');
+      const rows = rect.c1 === MAX_COLS - 1 ? rect.r1 + 1 : rect.r1 === MAX_ROWS - 1 ? 0 : rect.r1 + 1;
+      const cols = rect.r1 === MAX_ROWS - 1 ? rect.c1 + 1 : rect.c1 === MAX_COLS - 1 ? 0 : rect.c1 + 1;
+      if (rows >= MAX_ROWS || cols >= MAX_COLS) throw new FakeOfficeError('InvalidArgument', 'freezeAt: cannot freeze the whole sheet.');
+      s.frozenRows = rows;
+      s.frozenColumns = cols;
+    });
   }
 
   freezeRows(count?: number): void {
@@ -907,6 +961,7 @@ export class FakeRange
       Excel.Range,
       | 'address'
       | 'values'
+      | 'valueTypes'
       | 'formulas'
       | 'numberFormat'
       | 'text'
@@ -955,6 +1010,7 @@ export class FakeRange
       rowCount: { get: (t) => t.rect.r1 - t.rect.r0 + 1 },
       columnCount: { get: (t) => t.rect.c1 - t.rect.c0 + 1 },
       values: { get: (t) => this.grid(t, (cell, r, c) => this.cellValue(t.sheet, cell, r, c)) },
+      valueTypes: { get: (t) => this.grid(t, (cell, r, c) => this.cellValueType(t.sheet, cell, r, c)) },
       formulas: {
         get: (t) => this.grid(t, (cell, r, c) => cell?.formula ?? this.cellValue(t.sheet, cell, r, c)),
       },
@@ -1002,6 +1058,19 @@ export class FakeRange
     return computed;
   }
 
+  /** Empty, String, Double (every number), Boolean or Error — what Excel reports. */
+  private cellValueType(sheet: SheetModel, cell: CellData | undefined, r: number, c: number): string {
+    if (!cell) return 'Empty';
+    const v = this.cellValue(sheet, cell, r, c);
+    if (cell.formula === null) {
+      if (cell.error) return 'Error';
+      if (v === '') return 'Empty';
+    } else if (typeof v === 'string' && ERROR_LITERALS.has(v)) {
+      return 'Error'; // a formula's result given as "#DIV/0!" is the error value
+    }
+    return typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
+  }
+
   private writeCells(kind: CellKind, input: unknown): void {
     this.write(kind, input, (t, v) => {
       const rows = t.rect.r1 - t.rect.r0 + 1;
@@ -1028,8 +1097,7 @@ export class FakeRange
         }
         const coerced = coerceInput(x, cell.numberFormat);
         if (!coerced) return;
-        cell.formula = coerced.formula;
-        cell.value = coerced.formula !== null ? undefined : coerced.value;
+        cell.setContent(coerced.formula !== null ? undefined : coerced.value, coerced.formula, coerced.error);
         changed = true;
       });
       if (changed) {
@@ -1059,6 +1127,9 @@ export class FakeRange
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get values(): any[][] {
     return this.read('values');
+  }
+  get valueTypes(): Excel.RangeValueType[][] {
+    return this.read('valueTypes');
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   set values(v: any[][]) {
@@ -1146,8 +1217,7 @@ export class FakeRange
         if (rectCells(a) < 2) continue;
         t.sheet.forEachCell(a, 'Range.merge', (cell, r, c) => {
           if (r === a.r0 && c === a.c0) return;
-          cell.value = '';
-          cell.formula = null;
+          cell.setContent('', null);
         });
         t.sheet.merges.push(a);
       }
@@ -1176,15 +1246,12 @@ export class FakeRange
       if (formats) removeConditionalFormats(t.sheet, t.rect, 'Range.clear');
       for (const { r, c, cell } of t.sheet.existingCells(t.rect)) {
         if (contents) {
-          cell.value = '';
-          cell.formula = null;
+          cell.setContent('', null);
         }
         if (formats) {
-          cell.numberFormat = 'General';
-          cell.fill = null;
-          cell.bold = false;
-          cell.fontColor = '#000000';
-          cell.wrapText = false;
+          const validation = cell.validation;
+          cell.clearFormat();
+          cell.validation = validation; // data validation is not a format: clear("Formats") keeps it
         }
         if (how === 'All') cell.note = null;
         t.sheet.prune(r, c);
@@ -1273,15 +1340,21 @@ function uniform<V>(t: RangeTarget, read: (cell: CellData | undefined) => V): V 
 
 export class FakeRangeFormat
   extends FakeClientObject<RangeTarget>
-  implements Faked<Excel.RangeFormat, 'fill' | 'font' | 'columnWidth' | 'wrapText' | 'load'>
+  implements
+    Faked<
+      Excel.RangeFormat,
+      'fill' | 'font' | 'borders' | 'columnWidth' | 'rowHeight' | 'wrapText' | 'horizontalAlignment' | 'verticalAlignment' | 'load'
+    >
 {
   private readonly fillObj: FakeRangeFill;
   private readonly fontObj: FakeRangeFont;
+  private readonly bordersObj: FakeRangeBorderCollection;
 
   constructor(ctx: FakeRequestContext, range: () => RangeTarget) {
     super(ctx, 'RangeFormat', range);
     this.fillObj = strict(new FakeRangeFill(ctx, range), 'RangeFill');
     this.fontObj = strict(new FakeRangeFont(ctx, range), 'RangeFont');
+    this.bordersObj = strict(new FakeRangeBorderCollection(ctx, range), 'RangeBorderCollection');
   }
 
   protected props(): Record<string, PropSpec<RangeTarget>> {
@@ -1294,12 +1367,76 @@ export class FakeRangeFormat
           return widths.size === 1 ? [...widths][0] : null;
         },
       },
+      rowHeight: {
+        since: '1.2',
+        get: (t) => {
+          const heights = new Set<number>();
+          let custom = 0;
+          for (const [r, h] of t.sheet.rowHeights) {
+            if (r < t.rect.r0 || r > t.rect.r1) continue;
+            heights.add(h);
+            custom++;
+          }
+          if (custom < t.rect.r1 - t.rect.r0 + 1) heights.add(DEFAULT_ROW_HEIGHT);
+          return heights.size === 1 ? [...heights][0] : null;
+        },
+      },
       wrapText: { get: (t) => uniform(t, (cell) => cell?.wrapText ?? false) },
+      horizontalAlignment: { get: (t) => uniform(t, (cell) => cell?.horizontalAlignment ?? 'General') },
+      verticalAlignment: { get: (t) => uniform(t, (cell) => cell?.verticalAlignment ?? 'Bottom') },
     };
   }
 
   protected override children(): Record<string, () => LoadNode> {
     return { fill: () => this.fillObj, font: () => this.fontObj };
+  }
+
+  get borders(): FakeRangeBorderCollection {
+    return this.bordersObj;
+  }
+
+  get rowHeight(): number {
+    return this.read('rowHeight');
+  }
+
+  set rowHeight(v: number) {
+    this.write('rowHeight', v, (t, h) => {
+      if (typeof h !== 'number' || !(h >= 0 && h <= 409)) throw new FakeOfficeError('InvalidArgument', `Invalid row height ${h}.`);
+      this.context.assertEditable(t.sheet, 'RangeFormat.rowHeight');
+      if (rectCells({ ...t.rect, c0: 0, c1: 0 }) > 200000) throw new FakeNotModelledError('RangeFormat.rowHeight on more than 200 000 rows');
+      for (let r = t.rect.r0; r <= t.rect.r1; r++) t.sheet.rowHeights.set(r, h);
+    });
+  }
+
+  get horizontalAlignment(): Excel.HorizontalAlignment | 'General' | 'Left' | 'Center' | 'Right' | 'Fill' | 'Justify' | 'CenterAcrossSelection' | 'Distributed' {
+    return this.read('horizontalAlignment');
+  }
+
+  set horizontalAlignment(v: Excel.HorizontalAlignment | 'General' | 'Left' | 'Center' | 'Right' | 'Fill' | 'Justify' | 'CenterAcrossSelection' | 'Distributed') {
+    this.write('horizontalAlignment', v, (t, a) => {
+      const ok = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
+      if (!ok.includes(String(a))) throw new FakeOfficeError('InvalidArgument', `Invalid horizontal alignment ${String(a)}.`);
+      this.context.assertEditable(t.sheet, 'RangeFormat.horizontalAlignment');
+      t.sheet.forEachCell(t.rect, 'RangeFormat.horizontalAlignment', (cell) => {
+        cell.horizontalAlignment = String(a);
+      });
+    });
+  }
+
+  get verticalAlignment(): Excel.VerticalAlignment | 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed' {
+    return this.read('verticalAlignment');
+  }
+
+  set verticalAlignment(v: Excel.VerticalAlignment | 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed') {
+    this.write('verticalAlignment', v, (t, a) => {
+      if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(String(a))) {
+        throw new FakeOfficeError('InvalidArgument', `Invalid vertical alignment ${String(a)}.`);
+      }
+      this.context.assertEditable(t.sheet, 'RangeFormat.verticalAlignment');
+      t.sheet.forEachCell(t.rect, 'RangeFormat.verticalAlignment', (cell) => {
+        cell.verticalAlignment = String(a);
+      });
+    });
   }
 
   get fill(): FakeRangeFill {
@@ -1376,7 +1513,7 @@ export class FakeRangeFill
 
 export class FakeRangeFont
   extends FakeClientObject<RangeTarget>
-  implements Faked<Excel.RangeFont, 'bold' | 'color' | 'load'>
+  implements Faked<Excel.RangeFont, 'bold' | 'italic' | 'name' | 'size' | 'color' | 'load'>
 {
   constructor(ctx: FakeRequestContext, range: () => RangeTarget) {
     super(ctx, 'RangeFont', range);
@@ -1385,8 +1522,52 @@ export class FakeRangeFont
   protected props(): Record<string, PropSpec<RangeTarget>> {
     return {
       bold: { get: (t) => uniform(t, (cell) => cell?.bold ?? false) },
+      italic: { get: (t) => uniform(t, (cell) => cell?.italic ?? false) },
+      name: { get: (t) => uniform(t, (cell) => cell?.fontName ?? DEFAULT_FONT_NAME) },
+      size: { get: (t) => uniform(t, (cell) => cell?.fontSize ?? DEFAULT_FONT_SIZE) },
       color: { get: (t) => uniform(t, (cell) => cell?.fontColor ?? '#000000') },
     };
+  }
+
+  get italic(): boolean {
+    return this.read('italic');
+  }
+
+  set italic(v: boolean) {
+    this.write('italic', v, (t, b) => {
+      this.context.assertEditable(t.sheet, 'RangeFont.italic');
+      t.sheet.forEachCell(t.rect, 'RangeFont.italic', (cell) => {
+        cell.italic = Boolean(b);
+      });
+    });
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  set name(v: string) {
+    this.write('name', v, (t, n) => {
+      if (typeof n !== 'string' || !n.trim()) throw new FakeOfficeError('InvalidArgument', `Invalid font name ${String(n)}.`);
+      this.context.assertEditable(t.sheet, 'RangeFont.name');
+      t.sheet.forEachCell(t.rect, 'RangeFont.name', (cell) => {
+        cell.fontName = n;
+      });
+    });
+  }
+
+  get size(): number {
+    return this.read('size');
+  }
+
+  set size(v: number) {
+    this.write('size', v, (t, n) => {
+      if (typeof n !== 'number' || !(n >= 1 && n <= 409)) throw new FakeOfficeError('InvalidArgument', `Invalid font size ${String(n)}.`);
+      this.context.assertEditable(t.sheet, 'RangeFont.size');
+      t.sheet.forEachCell(t.rect, 'RangeFont.size', (cell) => {
+        cell.fontSize = n;
+      });
+    });
   }
 
   get bold(): boolean {
@@ -1413,6 +1594,304 @@ export class FakeRangeFont
       t.sheet.forEachCell(t.rect, 'RangeFont.color', (cell) => {
         cell.fontColor = color;
       });
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Borders (ExcelApi 1.1): line style per side of each cell; colour, weight and diagonals are not modelled.
+
+type BorderSide = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+const BORDER_SIDES: readonly string[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
+const BORDER_STYLES: readonly string[] = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
+
+interface BorderTarget {
+  range: RangeTarget;
+  side: BorderSide;
+}
+
+/** The cell sides a range border stands for: EdgeTop → top of the first row, InsideHorizontal → between rows… */
+function borderEdges(rect: Rect, side: BorderSide, r: number, c: number): Array<keyof CellBorders> {
+  switch (side) {
+    case 'EdgeTop': return r === rect.r0 ? ['top'] : [];
+    case 'EdgeBottom': return r === rect.r1 ? ['bottom'] : [];
+    case 'EdgeLeft': return c === rect.c0 ? ['left'] : [];
+    case 'EdgeRight': return c === rect.c1 ? ['right'] : [];
+    case 'InsideHorizontal': return [...(r > rect.r0 ? (['top'] as const) : []), ...(r < rect.r1 ? (['bottom'] as const) : [])];
+    case 'InsideVertical': return [...(c > rect.c0 ? (['left'] as const) : []), ...(c < rect.c1 ? (['right'] as const) : [])];
+  }
+}
+
+export class FakeRangeBorderCollection
+  extends FakeClientObject<RangeTarget>
+  implements Faked<Excel.RangeBorderCollection, 'getItem'>
+{
+  constructor(ctx: FakeRequestContext, range: () => RangeTarget) {
+    super(ctx, 'RangeBorderCollection', range);
+  }
+
+  protected props(): Record<string, PropSpec<RangeTarget>> {
+    return {};
+  }
+
+  getItem(index: 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal' | 'DiagonalDown' | 'DiagonalUp'): FakeRangeBorder {
+    const side: unknown = index;
+    if (typeof side !== 'string' || !BORDER_SIDES.includes(side)) {
+      if (side === 'DiagonalDown' || side === 'DiagonalUp') throw new FakeNotModelledError(`RangeBorderCollection.getItem("${side}")`);
+      throw new FakeOfficeError('InvalidArgument', `Invalid border index ${String(side)}.`);
+    }
+    return strict(new FakeRangeBorder(this.context, () => ({ range: this.target(), side: side as BorderSide })), 'RangeBorder');
+  }
+}
+
+export class FakeRangeBorder
+  extends FakeClientObject<BorderTarget>
+  implements Faked<Excel.RangeBorder, 'style' | 'sideIndex' | 'load'>
+{
+  constructor(ctx: FakeRequestContext, locate: () => BorderTarget) {
+    super(ctx, 'RangeBorder', locate);
+  }
+
+  protected props(): Record<string, PropSpec<BorderTarget>> {
+    return {
+      sideIndex: { get: (t) => t.side },
+      style: {
+        get: (t) => {
+          const { sheet, rect } = t.range;
+          if (rectCells(rect) > 200000) throw new FakeNotModelledError('reading RangeBorder.style on more than 200 000 cells');
+          const seen = new Set<string>();
+          for (let r = rect.r0; r <= rect.r1; r++) {
+            for (let c = rect.c0; c <= rect.c1; c++) {
+              for (const e of borderEdges(rect, t.side, r, c)) seen.add(sheet.peek(r, c)?.borders[e] ?? 'None');
+            }
+          }
+          return seen.size === 0 ? 'None' : seen.size === 1 ? [...seen][0] : null;
+        },
+      },
+    };
+  }
+
+  get sideIndex(): Excel.BorderIndex | 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal' | 'DiagonalDown' | 'DiagonalUp' {
+    return this.read('sideIndex');
+  }
+
+  get style(): Excel.BorderLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Double' | 'SlantDashDot' {
+    return this.read('style');
+  }
+
+  set style(v: Excel.BorderLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Double' | 'SlantDashDot') {
+    this.write('style', v, (t, st) => {
+      if (!BORDER_STYLES.includes(String(st))) throw new FakeOfficeError('InvalidArgument', `Invalid border style ${String(st)}.`);
+      const { sheet, rect } = t.range;
+      this.context.assertEditable(sheet, 'RangeBorder.style');
+      sheet.forEachCell(rect, 'RangeBorder.style', (cell, r, c) => {
+        const edges = borderEdges(rect, t.side, r, c);
+        if (edges.length === 0) return;
+        const next = { ...cell.borders };
+        for (const e of edges) next[e] = String(st);
+        cell.borders = next;
+      });
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Page layout (ExcelApi 1.9): orientation, paper size, zoom and print title rows.
+
+const PAPER_SIZES = ['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Folio', 'Quatro', 'Paper10x14', 'Paper11x17', 'Note', 'Envelope9', 'Envelope10', 'Envelope11', 'Envelope12', 'Envelope14', 'Csheet', 'Dsheet', 'Esheet', 'EnvelopeDL', 'EnvelopeC5', 'EnvelopeC3', 'EnvelopeC4', 'EnvelopeC6', 'EnvelopeC65', 'EnvelopeB4', 'EnvelopeB5', 'EnvelopeB6', 'EnvelopeItaly', 'EnvelopeMonarch', 'EnvelopePersonal', 'FanfoldUS', 'FanfoldStdGerman', 'FanfoldLegalGerman'];
+
+type PaperSize = Excel.PageLayout['paperSize'];
+
+export class FakePageLayout
+  extends FakeClientObject<SheetModel>
+  implements Faked<Excel.PageLayout, 'orientation' | 'paperSize' | 'zoom' | 'setPrintTitleRows' | 'load'>
+{
+  constructor(ctx: FakeRequestContext, sheet: () => SheetModel) {
+    super(ctx, 'PageLayout', sheet);
+  }
+
+  protected props(): Record<string, PropSpec<SheetModel>> {
+    return {
+      orientation: { get: (s) => s.pageLayout.orientation },
+      paperSize: { get: (s) => s.pageLayout.paperSize },
+      zoom: { get: (s) => clone(s.pageLayout.zoom) },
+    };
+  }
+
+  private set(prop: keyof PageLayoutModel, value: unknown, check: (v: unknown) => boolean): void {
+    this.write(prop, value, (s, v) => {
+      if (!check(v)) throw new FakeOfficeError('InvalidArgument', `Invalid PageLayout.${prop}: ${JSON.stringify(v)}.`);
+      (s.pageLayout as unknown as Record<string, unknown>)[prop] = clone(v);
+    });
+  }
+
+  get orientation(): Excel.PageOrientation | 'Portrait' | 'Landscape' {
+    return this.read('orientation');
+  }
+
+  set orientation(v: Excel.PageOrientation | 'Portrait' | 'Landscape') {
+    this.set('orientation', v, (x) => x === 'Portrait' || x === 'Landscape');
+  }
+
+  get paperSize(): PaperSize {
+    return this.read('paperSize');
+  }
+
+  set paperSize(v: PaperSize) {
+    this.set('paperSize', v, (x) => PAPER_SIZES.includes(String(x)));
+  }
+
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.read('zoom');
+  }
+
+  /** Either a scale (10–400 %) or fit-to-pages counts (0 = automatic), as Excel accepts them. */
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    this.set('zoom', v, (x) => {
+      if (!x || typeof x !== 'object') return false;
+      const z = x as Excel.PageLayoutZoomOptions;
+      const pages = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) >= 0);
+      if (z.scale !== undefined) return z.horizontalFitToPages === undefined && z.verticalFitToPages === undefined && z.scale >= 10 && z.scale <= 400;
+      return (z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined) && pages(z.horizontalFitToPages) && pages(z.verticalFitToPages);
+    });
+  }
+
+  setPrintTitleRows(printTitleRows: Excel.Range | string): void {
+    const arg: unknown = printTitleRows;
+    this.call((s) => {
+      let rect: Rect | null = null;
+      if (arg instanceof FakeRange) {
+        const t = arg.target();
+        if (t.sheet !== s) throw new FakeOfficeError('InvalidArgument', 'setPrintTitleRows: the range is on another worksheet.');
+        rect = t.rect;
+      } else if (typeof arg === 'string') {
+        rect = parseRect(splitSheet(arg).local);
+      }
+      if (!rect || !isWholeRows(rect)) {
+        throw new FakeOfficeError('InvalidArgument', `setPrintTitleRows: "${String(arg)}" is not a range of whole rows.`);
+      }
+      s.pageLayout.printTitleRows = { r0: rect.r0, r1: rect.r1 };
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Workbook settings (ExcelApi 1.4): saved in the workbook, values kept as JSON.
+
+interface SettingTarget {
+  key: string;
+}
+
+function serializeSetting(value: unknown): string {
+  if (value instanceof Date) throw new FakeNotModelledError('a Date as a setting value');
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
+    throw new FakeOfficeError('InvalidArgument', `A setting cannot hold a value of type ${typeof value}.`);
+  }
+  return JSON.stringify(value);
+}
+
+export class FakeSettingCollection
+  extends FakeCollection<WorkbookModel, FakeSetting>
+  implements Faked<Excel.SettingCollection, 'items' | 'add' | 'getItem' | 'getItemOrNullObject' | 'getCount' | 'load'>
+{
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'SettingCollection', () => ctx.model);
+  }
+
+  private setting(locate: () => SettingTarget | null): FakeSetting {
+    return strict(new FakeSetting(this.context, locate), 'Setting');
+  }
+
+  protected listItems(m: WorkbookModel): FakeSetting[] {
+    return [...m.settings.keys()].map((key) => {
+      const o = this.setting(() => ({ key }));
+      o.resolveNow();
+      return o;
+    });
+  }
+
+  protected sampleItem(): FakeSetting {
+    return this.setting(() => null);
+  }
+
+  /** Sets or adds the setting (an existing key is overwritten, as Excel does). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  add(key: string, value: any): FakeSetting {
+    this.api('1.4', 'add');
+    const v: unknown = value;
+    this.call((m) => {
+      if (typeof key !== 'string' || key === '') throw new FakeOfficeError('InvalidArgument', 'A setting key must be a non-empty string.');
+      m.settings.set(key, serializeSetting(v));
+    });
+    return this.setting(() => (this.context.model.settings.has(key) ? { key } : null));
+  }
+
+  getItem(key: string): FakeSetting {
+    this.api('1.4', 'getItem');
+    return this.setting(() => {
+      if (!this.context.model.settings.has(key)) throw new FakeOfficeError('ItemNotFound', `The setting "${key}" does not exist.`);
+      return { key };
+    }).ensureNow();
+  }
+
+  getItemOrNullObject(key: string): FakeSetting {
+    this.api('1.4', 'getItemOrNullObject');
+    return this.setting(() => (this.context.model.settings.has(key) ? { key } : null)).ensureNow();
+  }
+
+  getCount(): FakeClientResult<number> {
+    this.api('1.4', 'getCount');
+    return clientResult(this, (m) => m.settings.size);
+  }
+}
+
+export class FakeSetting
+  extends FakeClientObject<SettingTarget>
+  implements Faked<Excel.Setting, 'key' | 'value' | 'isNullObject' | 'delete' | 'load'>
+{
+  constructor(ctx: FakeRequestContext, locate: () => SettingTarget | null) {
+    super(ctx, 'Setting', locate);
+  }
+
+  /** @internal */
+  ensureNow(): this {
+    return this.ensure();
+  }
+
+  private stored(t: SettingTarget): string {
+    const v = this.context.model.settings.get(t.key);
+    if (v === undefined) throw new FakeOfficeError('ItemNotFound', `The setting "${t.key}" was deleted.`);
+    return v;
+  }
+
+  protected props(): Record<string, PropSpec<SettingTarget>> {
+    return {
+      key: { get: (t) => t.key },
+      value: { get: (t) => JSON.parse(this.stored(t)) as unknown },
+    };
+  }
+
+  get key(): string {
+    return this.read('key');
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  get value(): any {
+    return this.read('value');
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  set value(v: any) {
+    this.write('value', v as unknown, (t, x) => {
+      this.stored(t);
+      this.context.model.settings.set(t.key, serializeSetting(x));
+    });
+  }
+
+  delete(): void {
+    this.call((t) => {
+      this.stored(t);
+      this.context.model.settings.delete(t.key);
     });
   }
 }
@@ -2006,7 +2485,9 @@ export class FakeNamedItemCollection
   }
 
   private find(t: NameScope, name: string): NameModel | null {
-    return this.inScope(t).find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
+    const key = name.toLowerCase();
+    const inScope = (n: NameModel) => (t.scopeSheet ? n.scopeSheet === t.scopeSheet : n.scope === 'Workbook');
+    return this.context.model.names.find((n) => inScope(n) && n.name.toLowerCase() === key) ?? null;
   }
 
   protected listItems(t: NameScope): FakeNamedItem[] {

@@ -24,6 +24,11 @@ import type {
   FakeNamedItemCollection,
   FakeNote,
   FakeNoteCollection,
+  FakePageLayout,
+  FakeRangeBorder,
+  FakeRangeBorderCollection,
+  FakeSetting,
+  FakeSettingCollection,
   FakeRange,
   FakeRangeFill,
   FakeRangeFont,
@@ -52,6 +57,11 @@ type Swap<R> =
   : Eq<R, Excel.RangeFormat> extends true ? FakeRangeFormat
   : Eq<R, Excel.RangeFill> extends true ? FakeRangeFill
   : Eq<R, Excel.RangeFont> extends true ? FakeRangeFont
+  : Eq<R, Excel.RangeBorderCollection> extends true ? FakeRangeBorderCollection
+  : Eq<R, Excel.RangeBorder> extends true ? FakeRangeBorder
+  : Eq<R, Excel.PageLayout> extends true ? FakePageLayout
+  : Eq<R, Excel.SettingCollection> extends true ? FakeSettingCollection
+  : Eq<R, Excel.Setting> extends true ? FakeSetting
   : Eq<R, Excel.DataValidation> extends true ? FakeDataValidation
   : Eq<R, Excel.ConditionalFormatCollection> extends true ? FakeConditionalFormatCollection
   : Eq<R, Excel.ConditionalFormat> extends true ? FakeConditionalFormat

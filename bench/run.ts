@@ -1,0 +1,223 @@
+// `npm run bench`: one run prints the figures of the issue "Proof: benchmarks" and writes them to
+// bench/RESULTS.md. Benchmarks report; they never fail on a figure. Compiled by tsconfig.bench.json into
+// dist/bench and run with node (no ts-node). Target: under about 2 minutes on a 2-core machine.
+import { execFileSync } from 'child_process';
+import { existsSync, promises as fs, readdirSync, readFileSync, statSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { performance } from 'perf_hooks';
+import { gzipSync } from 'zlib';
+import ExcelJS from 'exceljs';
+import { main } from '../src/cli/main';
+import { indicatorKeys } from '../src/core/catalog';
+import { checkWorkbook } from '../src/core/engine';
+import type { WorkbookSnapshot } from '../src/core/types';
+import { snapshotOf } from '../src/template/inMemory';
+import { buildTemplate } from '../src/template/model';
+import { realisticEntries } from '../src/template/samples';
+import { namedCells } from '../src/xlsx/definedNames';
+import { newTemplateWorkbook } from '../src/xlsx/renderTemplate';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..'); // dist/bench/bench → repository root
+const UNITS = 100;
+const ENGINE_REPEATS = 30;
+const XLSX_REPEATS = 3;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const ms = (x: number, digits = 1) => `${x.toFixed(digits)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function timed(fn: () => unknown | Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+// 1. The engine alone: 100 units × the full plan, from plain snapshots.
+async function engine(lines: string[]): Promise<void> {
+  const model = buildTemplate({ year: 2023 });
+  const snapshots: WorkbookSnapshot[] = [];
+  for (let seed = 1; seed <= UNITS; seed++) snapshots.push(snapshotOf(model, realisticEntries(seed)));
+  const rows = indicatorKeys().length;
+  for (const s of snapshots.slice(0, 10)) checkWorkbook(s); // warm-up
+  const runs: number[] = [];
+  for (let i = 0; i < ENGINE_REPEATS; i++) runs.push(await timed(() => { for (const s of snapshots) checkWorkbook(s); }));
+  const m = median(runs);
+  lines.push(
+    '## Engine (`checkWorkbook`, pure)',
+    '',
+    `${UNITS} units × the full plan (${rows} indicator rows each), median of ${ENGINE_REPEATS} runs:`,
+    '',
+    '| figure | value |',
+    '|---|---|',
+    `| ${UNITS} units | ${ms(m)} (min ${ms(Math.min(...runs))}, max ${ms(Math.max(...runs))}) |`,
+    `| per unit (one workbook) | ${ms(m / UNITS, 3)} |`,
+    `| per indicator row | ${((m / (UNITS * rows)) * 1000).toFixed(2)} µs |`,
+    '',
+  );
+}
+
+// 2. `chitieu check` over 100 real .xlsx files against ExcelJS merely reading them.
+async function cli(lines: string[]): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-bench-'));
+  try {
+    const model = buildTemplate({ year: 2023 });
+    const blank = Buffer.from(await newTemplateWorkbook(model).xlsx.writeBuffer());
+    const files: string[] = [];
+    for (let seed = 1; seed <= UNITS; seed++) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(blank as unknown as ArrayBuffer);
+      const cells = namedCells(wb);
+      for (const [name, value] of Object.entries(realisticEntries(seed))) {
+        const nc = cells.get(name.toUpperCase())!;
+        wb.getWorksheet(nc.sheet)!.getCell(nc.address).value = value === undefined ? null : (value as ExcelJS.CellValue);
+      }
+      const file = path.join(dir, `don-vi-${seed}.xlsx`);
+      await wb.xlsx.writeFile(file);
+      files.push(file);
+    }
+    const sizes = files.map((f) => statSync(f).size);
+    const quiet = { out: () => undefined, err: () => undefined };
+    const readOnly = async () => {
+      for (const f of files) {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load((await fs.readFile(f)) as unknown as ArrayBuffer);
+      }
+    };
+    const check = async () => {
+      for (const f of files) {
+        const code = await main(['check', f, '--json'], quiet);
+        if (code === 2) throw new Error(`check could not use ${f}`);
+      }
+    };
+    let outN = 0;
+    const checkOut = async () => {
+      for (const f of files) await main(['check', f, '--out', path.join(dir, `out-${outN++}.xlsx`)], quiet);
+    };
+    await readOnly(); await check(); // warm-up (JIT, module caches)
+    const reads: number[] = [];
+    const checks: number[] = [];
+    const outs: number[] = [];
+    for (let i = 0; i < XLSX_REPEATS; i++) {
+      reads.push(await timed(readOnly));
+      checks.push(await timed(check));
+    }
+    outs.push(await timed(checkOut));
+    const r = median(reads);
+    const c = median(checks);
+    const o = median(outs);
+    lines.push(
+      '## `chitieu check` on real .xlsx files',
+      '',
+      `${UNITS} workbooks made with the template + \`realisticEntries(seed)\` (${kb(median(sizes))} each), run in-process ` +
+        `through \`main(['check', FILE, '--json'])\`; median of ${XLSX_REPEATS} passes:`,
+      '',
+      '| figure | value |',
+      '|---|---|',
+      `| ExcelJS alone reads the ${UNITS} files | ${ms(r, 0)} (${ms(r / UNITS)} per file) |`,
+      `| \`chitieu check --json\` on the ${UNITS} files | ${ms(c, 0)} (${ms(c / UNITS)} per file) |`,
+      `| **check ÷ read** | **${(c / r).toFixed(2)}×** (our overhead on top of reading: ${(((c - r) / r) * 100).toFixed(0)} %) |`,
+      `| \`chitieu check --out COPY\` (reads, checks, writes a flagged copy), 1 pass | ${ms(o, 0)} (${(o / r).toFixed(2)}× the read) |`,
+      '',
+    );
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+// 3. context.sync() round trips of the Office.js adapter, counted by the typed fake.
+type MeasureSyncs = (kind: 'insert' | 'check' | 'clear', scale: number) => Promise<number>;
+async function syncs(lines: string[]): Promise<void> {
+  lines.push('## `context.sync()` round trips (Office.js adapter on the typed fake)', '');
+  // HOOK: test/excel/syncBudget.ts (a colleague's) exports measureSyncs(kind, scale). tsconfig.bench.json
+  // compiles it when it exists; without it this section says so instead of inventing figures.
+  const compiled = path.join(__dirname, '..', 'test', 'excel', 'syncBudget.js');
+  if (!existsSync(compiled)) {
+    lines.push('*Not measured: `test/excel/syncBudget.ts` (`measureSyncs`) does not exist yet — hook in `bench/run.ts`, `syncs()`.*', '');
+    return;
+  }
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { measureSyncs } = require(compiled) as { measureSyncs: MeasureSyncs };
+    lines.push('| operation | plan (1×) | 10× larger workbook |', '|---|---|---|');
+    for (const kind of ['insert', 'check', 'clear'] as const) {
+      const one = await measureSyncs(kind, 1);
+      const ten = await measureSyncs(kind, 10);
+      const label = kind === 'check' ? 'check + flag' : kind;
+      lines.push(`| ${label} | ${one} | ${ten} |`);
+    }
+    lines.push('', 'Counts, not times: a sync is one round trip to Excel (slow on the web). A count that does not grow with the workbook means no sync in a loop.', '');
+  } catch (err) {
+    lines.push(`*Not measured: measureSyncs failed (${String((err as Error).message ?? err).split('\n')[0]}).*`, '');
+  }
+}
+
+// 4. Size of the production task-pane bundle.
+async function bundle(lines: string[]): Promise<void> {
+  const dir = path.join(ROOT, 'dist', 'addin');
+  const jsFiles = () => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.js$/.test(f)) : []);
+  let built = 'the existing build';
+  const html = path.join(dir, 'taskpane.html');
+  const newestSource = (d: string): number => readdirSync(d, { withFileTypes: true })
+    .reduce((t, e) => Math.max(t, e.isDirectory() ? newestSource(path.join(d, e.name)) : statSync(path.join(d, e.name)).mtimeMs), 0);
+  const stale = () => !existsSync(html) || statSync(html).mtimeMs < newestSource(path.join(ROOT, 'src'));
+  if (jsFiles().length === 0 || stale() || /\/office-js\/office\.js/.test(readFileSync(html, 'utf8'))) {
+    // No production build, an older one than the sources, or a development one: make one (about 20 s).
+    try {
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
+      built = 'a build made by this run';
+    } catch {
+      built = 'the existing build (the production build failed in this run: figures may be stale)';
+    }
+  }
+  if (jsFiles().length === 0) {
+    lines.push('## Production bundle', '', '*Not measured: no build in dist/addin and `npm run build` failed.*', '');
+    return;
+  }
+  lines.push('## Production bundle (`dist/addin/*.js`)', '', `From ${built} (\`npm run build\`), source maps and licence files excluded:`, '', '| file | raw | gzip -9 |', '|---|---|---|');
+  let raw = 0;
+  let gz = 0;
+  for (const f of jsFiles().sort()) {
+    const data = readFileSync(path.join(dir, f));
+    const z = gzipSync(data, { level: 9 }).length;
+    raw += data.length; gz += z;
+    lines.push(`| ${f.replace(/\.[0-9a-f]{8}\.js$/, '.js')} | ${kb(data.length)} | ${kb(z)} |`);
+  }
+  lines.push(`| **total** | **${kb(raw)}** | **${kb(gz)}** |`, '');
+}
+
+async function runBench(): Promise<void> {
+  const t0 = performance.now();
+  const cpus = os.cpus();
+  const lines: string[] = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.ts). Benchmarks report; they do not fail.',
+    '',
+    `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, ${os.type()} ${os.release()}`,
+    `- Node ${process.version}, ExcelJS ${(require('exceljs/package.json') as { version: string }).version}`,
+    `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    '',
+  ];
+  const step = async (name: string, fn: (l: string[]) => Promise<void>) => {
+    process.stderr.write(`bench: ${name}…\n`);
+    await fn(lines);
+  };
+  await step('engine', engine);
+  await step('chitieu check on 100 .xlsx', cli);
+  await step('context.sync() counts', syncs);
+  await step('bundle size', bundle);
+  lines.push(`Whole bench run: ${((performance.now() - t0) / 1000).toFixed(1)} s.`, '');
+  const text = lines.join('\n');
+  await fs.writeFile(path.join(ROOT, 'bench', 'RESULTS.md'), text);
+  process.stdout.write(text);
+}
+
+runBench().catch((err) => {
+  process.stderr.write(`bench: ${(err as Error).stack ?? err}\n`);
+  process.exitCode = 1;
+});
