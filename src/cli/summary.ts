@@ -46,7 +46,8 @@ export function renderSummary(s: Summary, file: string): string {
   }
   if (s.noData.length) {
     lines.push('', `CHỈ TIÊU CHƯA CÓ SỐ LIỆU (${s.noData.length})`);
-    for (const x of s.noData) lines.push(`  ${key(x.id, x.measure)}  ${x.name}`);
+    const w = Math.max(...s.noData.map((x) => key(x.id, x.measure).length));
+    for (const x of s.noData) lines.push(`  ${key(x.id, x.measure).padEnd(w)}  ${x.name}`);
   }
   if (s.growth.length) {
     lines.push('', 'TĂNG TRƯỞNG CHỈ TIÊU 1 (chỉ số %, đóng góp: điểm phần trăm vào tăng trưởng của dòng trên)');

@@ -208,7 +208,7 @@ function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: n
     case 'decrease': {
       if (r.previous === null) return base;
       const gap = r2(actual - r.previous);
-      const words = gap === 0 ? `bằng ${before}` : `tăng ${fmt(gap)} so với ${before} (${fmt(r.previous)})`;
+      const words = gap === 0 ? `bằng ${before}` : `tăng ${withUnit(gap, u)} so với ${before} (${withUnit(r.previous, u)})`;
       return { ...base, gap, gapPercent: r.previous ? roundTo((gap / r.previous) * 100, 2) : null, text: `${name} ${withUnit(actual, u)}, không giảm: ${words}` };
     }
     case 'criteria': {

@@ -68,7 +68,7 @@ describe('summarize', () => {
     expect(item('14')).toMatchObject({ gap: 0 });
     expect(item('14').text).toMatch(/mới bằng 90%.*trên 90%/);
     expect(item('QP.2.1')).toMatchObject({ gap: 1 });
-    expect(item('QP.2.1').text).toMatch(/không giảm: tăng 1 so với năm 2022 \(20\)/);
+    expect(item('QP.2.1').text).toMatch(/không giảm: tăng 1 vụ so với năm 2022 \(20 vụ\)/);
     expect(item('6')).toMatchObject({ gap: null });
     expect(item('6').text).toMatch(/: chưa đạt$/);
     expect(item('1.1', 'sp')).toMatchObject({ rule: 'growth', gap: 25490, percentOfPlan: 98.52 });

@@ -172,6 +172,13 @@ describe('insertTemplate', () => {
     expect(fake.conditionalFormats(SHEET)).toEqual([]);
     expect(fake.frozenRows(SHEET)).toBe(0);
 
+    // Check and clear need nothing above 1.4 either.
+    await fillAsUser(fake, model, entriesWithMistakes());
+    const whole = fake.fingerprint();
+    await expect(checkAndFlag(asContext(fake))).resolves.toEqual(inMemoryReport(entriesWithMistakes()));
+    await clearFlags(asContext(fake));
+    expect(fake.fingerprint()).toBe(whole);
+
     // The same fake refuses the richer calls: the 1.4 result above is not because the fake lets anything through.
     const other = newFake({ excelApi: '1.4' });
     await expect(insert(other, model, ALL_FEATURES)).rejects.toMatchObject({ code: 'ApiNotFound' });

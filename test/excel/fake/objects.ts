@@ -9,7 +9,6 @@
 import {
   contains,
   intersects,
-  isWholeColumns,
   isWholeRows,
   MAX_COLS,
   MAX_ROWS,
