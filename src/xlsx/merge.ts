@@ -24,7 +24,7 @@ import { decimalsOfValue } from '../core/precision';
 import { planDecimals, indexDecimals } from '../template/formats';
 import { formatVietnameseNumber, roundTo } from '../core/vnNumber';
 import type { Finding, IndicatorResult, InputColumn, Measure, Period, Report, WorkbookSnapshot } from '../core/types';
-import { buildTemplate, type PlanOverrides, type TemplateModel } from '../template/model';
+import { buildTemplate, type TemplateModel } from '../template/model';
 import { namedCells } from './definedNames';
 import { FileProblem, loadWorkbook } from './io';
 import { newTemplateWorkbook } from './renderTemplate';
