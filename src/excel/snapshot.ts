@@ -44,13 +44,20 @@ export function queueNames(context: Excel.RequestContext): { names: Excel.NamedI
 }
 
 /** Sync 2: every template cell, by name, with what the flags need (fill colour). */
+/** Columns whose values the check reads (KH, KHTT, TN, TH) or writes after (GC, the note). */
+const VALUE_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH', 'GC']);
+const INPUT_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH']);
+
 export function queueCells(names: Excel.NamedItemCollection): Map<string, Excel.Range> {
   const ranges = new Map<string, Excel.Range>();
   for (const n of names.items) {
     if (n.type !== 'Range') continue;
     const key = n.name.toUpperCase();
-    if (!parseCellName(key) && !Object.values(TITLE_NAMES).includes(key as never)) continue;
-    const range = n.getRange().load('address,values,valueTypes,numberFormat');
+    const parsed = parseCellName(key);
+    const isTitle = Object.values(TITLE_NAMES).includes(key as never);
+    if (!parsed && !isTitle) continue;
+    // Values only where they are data (inputs, notes, title): the live formula cells need just their fill.
+    const range = n.getRange().load(isTitle || VALUE_COLUMNS.has(parsed!.column) ? 'address,values,valueTypes,numberFormat' : 'address');
     range.format.fill.load('color');
     ranges.set(key, range);
   }
@@ -62,9 +69,11 @@ export function toRead(ranges: Map<string, Excel.Range>, setting: Excel.Setting,
   const snapCells: WorkbookSnapshot['cells'] = {};
   for (const [name, range] of ranges) {
     const [sheet, address] = splitAddress(range.address);
-    const value = rawOf(range.values[0]![0], range.valueTypes[0]![0]!);
+    const parsed = parseCellName(name);
+    const hasValue = !parsed || VALUE_COLUMNS.has(parsed.column);
+    const value = hasValue ? rawOf(range.values[0]![0], range.valueTypes[0]![0]!) : null;
     cells.set(name, { name, sheet, address, range, value, fill: range.format.fill.color ?? null });
-    if (parseCellName(name)) {
+    if (parsed && INPUT_COLUMNS.has(parsed.column)) {
       const snap: CellSnapshot = { address, sheet, value };
       const fmt = range.numberFormat[0]![0];
       if (typeof fmt === 'string') snap.numberFormat = fmt;

@@ -10,7 +10,8 @@ module.exports = {
   entry: { harness: './test/browser/harness.tsx' },
   output: { path: path.resolve(__dirname, '../../test-output/harness'), filename: '[name].js', clean: true },
   target: ['web', 'es2020'],
-  resolve: { extensions: ['.ts', '.tsx', '.js'] },
+  // The fake's fingerprint() hashes with Node's crypto; the harness never calls it.
+  resolve: { extensions: ['.ts', '.tsx', '.js'], fallback: { crypto: false } },
   module: {
     rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.json', transpileOnly: true } } }],
   },

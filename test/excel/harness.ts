@@ -21,7 +21,7 @@ export function templateModel(): TemplateModel {
  * never uses their results: the fake does not calculate, so every formula shows "" here.
  */
 export function newFake(options: FakeExcelOptions = {}): FakeExcel {
-  return new FakeExcel({ sheets: ['Sheet1'], evaluate: () => '', ...options });
+  return new FakeExcel({ sheets: ['Sheet1'], ...options });
 }
 
 export async function insert(fake: FakeExcel, model = templateModel(), features: Features = ALL_FEATURES): Promise<InsertOutcome> {

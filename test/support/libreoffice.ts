@@ -8,11 +8,11 @@
 // - soffice exits 0 even when it cannot load the input ("Error: source file could not be loaded" on
 //   stderr): success is judged by the output file, removed beforehand so a stale one cannot pass.
 // - /usr/bin/soffice is a shell script that execs oosplash, which forks soffice.bin: on a timeout the
-//   whole process group is killed, or soffice.bin would be left holding the profile.
+//   whole process group is killed, or soffice.bin would be left holding the profile and our pipes.
 // - Two soffice processes on one profile hand the work to each other over a pipe, which is racy: calls
 //   in one process are queued, and separate processes (jest workers) use separate profiles.
 // - Works as root, with no display (or a bogus DISPLAY) and with an unwritable HOME.
-import { execFile, type ExecFileOptionsWithStringEncoding } from 'child_process';
+import { spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -117,33 +117,40 @@ async function convert(input: string, out: string, result: string): Promise<stri
   ];
   const described = `${SOFFICE} ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`;
   const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+    // spawn, not execFile: execFile passes no `detached` on, and its timeout kills only the oosplash
+    // wrapper, while soffice.bin lives on holding the profile and the output pipes (so the callback
+    // never comes). In a process group of its own, a timeout kills all of it.
+    const child = spawn(SOFFICE, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const so: Buffer[] = [];
+    const se: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => so.push(b));
+    child.stderr.on('data', (b: Buffer) => se.push(b));
     let timedOut = false;
-    // Its own process group, so a timeout can kill soffice.bin too and not only the oosplash wrapper.
-    // (execFile hands `detached` on to spawn; its typings leave it out.)
-    const options: ExecFileOptionsWithStringEncoding & { detached: boolean } = { encoding: 'utf8', detached: true, maxBuffer: 16 * 1024 * 1024 };
-    const child = execFile(SOFFICE, args, options, (err, so, se) => {
-      clearTimeout(timer);
-      const stdoutText = so.trim();
-      const stderrText = se.trim();
-      if (!err) return resolve({ stdout: stdoutText, stderr: stderrText });
-      dropProfile(); // it may be locked or half-written: the next call starts afresh
-      const e = err;
-      let why: string;
-      if (e.code === 'ENOENT') why = `"${SOFFICE}" could not be started (not found): ${INSTALL_HINT}`;
-      else if (timedOut) why = `soffice did not finish within ${TIMEOUT_MS / 1000} s and was killed`;
-      else if (typeof e.code === 'number') why = `soffice exited with code ${e.code}`;
-      else if (e.signal) why = `soffice was killed by ${e.signal}`;
-      else why = `soffice failed: ${e.message}`;
-      reject(new Error(`${why}\n  command: ${described}\n  stderr: ${stderrText || '(empty)'}\n  stdout: ${stdoutText || '(empty)'}`));
-    });
+    let spawnError: NodeJS.ErrnoException | null = null;
     const timer = setTimeout(() => {
       timedOut = true;
       try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        process.kill(-(child.pid ?? 0), 'SIGKILL');
       } catch {
         child.kill('SIGKILL');
       }
     }, TIMEOUT_MS);
+    child.on('error', (err: NodeJS.ErrnoException) => { spawnError = err; });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const stdoutText = Buffer.concat(so).toString('utf8').trim();
+      const stderrText = Buffer.concat(se).toString('utf8').trim();
+      if (!spawnError && !timedOut && code === 0) return resolve({ stdout: stdoutText, stderr: stderrText });
+      dropProfile(); // it may be locked or half-written: the next call starts afresh
+      let why: string;
+      const failure = spawnError as NodeJS.ErrnoException | null;
+      if (failure?.code === 'ENOENT') why = `"${SOFFICE}" could not be started (not found on PATH): ${INSTALL_HINT}`;
+      else if (failure) why = `"${SOFFICE}" could not be started: ${failure.message}`;
+      else if (timedOut) why = `soffice did not finish within ${TIMEOUT_MS / 1000} s and was killed`;
+      else if (signal) why = `soffice was killed by ${signal}`;
+      else why = `soffice exited with code ${String(code)}`;
+      reject(new Error(`${why}\n  command: ${described}\n  stderr: ${stderrText || '(empty)'}\n  stdout: ${stdoutText || '(empty)'}`));
+    });
   });
   if (!fs.existsSync(result)) {
     throw new Error(`soffice exited 0 but wrote no ${result} (LibreOffice could not load or convert ${input})\n  command: ${described}\n  stderr: ${stderr || '(empty)'}\n  stdout: ${stdout || '(empty)'}`);
