@@ -33,10 +33,17 @@ export interface FlagPlan {
   rows: RowMark[];
 }
 
+/**
+ * Findings listed but not marked in the cells: an empty cell the user has yet to fill is not an error in
+ * the sheet, and colouring every row of a fresh template would hide the marks that matter.
+ */
+export const UNMARKED_CODES: ReadonlySet<string> = new Set(['missing', 'missing-plan']);
+
 export function planFlags(report: Report): FlagPlan {
   const byCell = new Map<string, CellMark>();
   const byRow = new Map<string, Finding[]>();
   for (const f of report.findings) {
+    if (UNMARKED_CODES.has(f.code)) continue;
     const name = f.name ?? cellName('DG', f.id, f.measure);
     const mark = byCell.get(name) ?? { name, severity: f.severity, messages: [] };
     if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[mark.severity]) mark.severity = f.severity;

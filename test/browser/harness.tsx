@@ -45,6 +45,7 @@ function Grid(): React.JSX.Element | null {
   const sheet = sheetName;
   const sel = fake.selection;
   const rows = Array.from({ length: lastRow }, (_, i) => i + 1);
+  const thRows = new Set(fake.names().filter((n) => n.name.startsWith('TH_')).map((n) => Number(/(\d+)$/.exec(n.reference)?.[1])));
   return (
     <table aria-label="Trang tính" style={{ borderCollapse: 'collapse', fontSize: 12 }}>
       <tbody>
@@ -59,7 +60,7 @@ function Grid(): React.JSX.Element | null {
               return (
                 <td key={k} data-cell={address} data-fill={c.fill ?? ''} data-selected={selected ? 'yes' : undefined}
                   style={{ border: '1px solid #ccc', background: c.fill ?? undefined, outline: selected ? '2px solid #0f6cbd' : undefined, minWidth: 40 }}>
-                  {k === 'actual' && r > 6 ? (
+                  {k === 'actual' && thRows.has(r) ? (
                     <input aria-label={`Ô ${address}`} defaultValue={shown} size={10}
                       onBlur={(e) => { void fake.userEdit(sheet, address, e.currentTarget.value).then(changed); }} />
                   ) : shown}
