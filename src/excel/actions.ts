@@ -6,6 +6,7 @@ import { detectFeatures, missingFeatures, type IsSetSupported } from './features
 import { checkAndFlag, clearFlags, selectCell } from './flags';
 import { insertTemplate } from './insertTemplate';
 import { LiveCheck, watchTemplateSheet } from './liveCheck';
+import { writeSummarySheet } from './summarySheet';
 
 export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
   const features = detectFeatures(isSetSupported);
@@ -16,6 +17,7 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
     check: (period) => run((ctx) => checkAndFlag(ctx, period)),
     clear: () => run((ctx) => clearFlags(ctx)),
     select: (name) => run((ctx) => selectCell(ctx, name)),
+    writeSummary: (summary, report) => run((ctx) => writeSummarySheet(ctx, summary, report, { chart: true })),
     watch: async (onReport, onError) => {
       if (!features.onChanged || watching) return watching;
       const live = new LiveCheck({ run, onReport, onError });

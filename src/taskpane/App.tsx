@@ -9,6 +9,8 @@ import type { WorkbookActions } from './actions';
 import type { Strings } from './i18n';
 import { Findings } from './Findings';
 import { Summary } from './Summary';
+import { SummaryText } from './SummaryText';
+import { summarize } from '../core/summary';
 import { messageOf } from '../excel/errors';
 
 const useStyles = makeStyles({
@@ -66,6 +68,8 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     setReport(null);
   });
   const select = (name: string) => { void work(() => actions.select(name)); };
+  const summary = React.useMemo(() => (report ? summarize(report, { year: Number(year) || undefined, unit: unit.trim() || undefined }) : null), [report, year, unit]);
+  const writeSummary = () => { if (report && summary) void work(async () => setNotice({ intent: 'success', text: t.summaryWritten(await actions.writeSummary(summary, report)) })); };
 
   return (
     <main className={styles.root}>
@@ -107,6 +111,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
         <>
           <Divider />
           <Summary report={report} t={t} />
+          {summary && <SummaryText summary={summary} t={t} busy={busy} onWriteSheet={writeSummary} />}
           <Findings report={report} t={t} onSelect={select} />
         </>
       )}

@@ -1,6 +1,7 @@
 // What the task pane can ask of a workbook. The Excel implementation lives in src/excel/actions.ts; the
 // browser test drives the same pane against an in-memory workbook behind this interface.
 import type { Period, Report } from '../core/types';
+import type { Summary } from '../core/summary';
 import type { InsertOutcome } from '../excel/insertTemplate';
 
 export interface InsertRequest {
@@ -15,6 +16,8 @@ export interface WorkbookActions {
   check(period?: Period): Promise<Report>;
   clear(): Promise<number>;
   select(name: string): Promise<void>;
+  /** Writes (or refreshes) the "Tóm tắt" sheet; resolves its name. */
+  writeSummary(summary: Summary, report: Report): Promise<string>;
   /**
    * Re-check by itself when the user edits the template (where Excel supports onChanged). Resolves true
    * when live checking is on.

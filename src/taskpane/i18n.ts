@@ -7,6 +7,7 @@ export interface Strings {
   summary: string; exceeded: string; met: string; shortfall: string; noData: string; errors: string; warnings: string;
   noFindings: string; groupError: string; groupShortfall: string; groupWarning: string; value: string; goToCell: string;
   featuresOff: string; outsideExcel: string; findings: string; liveOn: string;
+  paragraph: string; copy: string; copied: string; writeSummary: string; summaryWritten: (sheet: string) => string;
 }
 
 export const VI: Strings = {
@@ -21,6 +22,7 @@ export const VI: Strings = {
   summary: 'Kết quả', exceeded: 'Vượt', met: 'Đạt', shortfall: 'Chưa đạt', noData: 'Chưa có số liệu', errors: 'Lỗi', warnings: 'Cảnh báo',
   noFindings: 'Không có lỗi hay cảnh báo nào.', groupError: 'Lỗi', groupShortfall: 'Chưa đạt kế hoạch', groupWarning: 'Cảnh báo',
   value: 'Giá trị', goToCell: 'Đến ô', findings: 'Các phát hiện', liveOn: 'Tự kiểm tra lại khi sửa số liệu: đang bật.',
+  paragraph: 'Đoạn văn cho báo cáo', copy: 'Sao chép', copied: 'Đã sao chép', writeSummary: 'Ghi trang Tóm tắt', summaryWritten: (s) => `Đã ghi trang "${s}".`,
   featuresOff: 'Excel này chưa hỗ trợ (các phần còn lại vẫn dùng được):',
   outsideExcel: 'Trang này cần được mở trong Excel: cài add-in Chỉ tiêu KT-XH rồi mở ngăn tác vụ từ thẻ "Chỉ tiêu" trên thanh công cụ.',
 };
@@ -37,6 +39,7 @@ export const EN: Strings = {
   summary: 'Result', exceeded: 'Exceeded', met: 'Met', shortfall: 'Not met', noData: 'No data', errors: 'Errors', warnings: 'Warnings',
   noFindings: 'No errors or warnings.', groupError: 'Errors', groupShortfall: 'Not met', groupWarning: 'Warnings',
   value: 'Value', goToCell: 'Go to cell', findings: 'Findings', liveOn: 'Re-checking as you edit: on.',
+  paragraph: 'Paragraph for the report', copy: 'Copy', copied: 'Copied', writeSummary: 'Write the summary sheet', summaryWritten: (s) => `Sheet "${s}" written.`,
   featuresOff: 'Not available in this Excel (everything else works):',
   outsideExcel: 'This page must be opened in Excel: install the add-in and open its task pane from the "Chỉ tiêu" ribbon tab.',
 };

@@ -7,6 +7,7 @@ import { FakeExcel } from '../excel/fake';
 import { buildTemplate } from '../../src/template/model';
 import { ALL_FEATURES } from '../../src/excel/features';
 import { insertTemplate } from '../../src/excel/insertTemplate';
+import { writeSummarySheet } from '../../src/excel/summarySheet';
 import { checkAndFlag, clearFlags, selectCell } from '../../src/excel/flags';
 import type { WorkbookActions } from '../../src/taskpane/actions';
 import { stringsFor } from '../../src/taskpane/i18n';
@@ -33,6 +34,7 @@ const actions: WorkbookActions = {
   async clear() { const n = await clearFlags(ctx()); changed(); return n; },
   async select(name) { await selectCell(ctx(), name); changed(); },
   watch: async () => false,
+  async writeSummary(summary, report) { const n = await writeSummarySheet(ctx(), summary, report, { chart: false }); changed(); return n; },
   missingFeatures: () => ['Thiết lập trang in A4 ngang (cần ExcelApi 1.9)'],
 };
 (window as unknown as { fake: FakeExcel; syncs: () => number }).fake = fake;

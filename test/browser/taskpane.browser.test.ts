@@ -82,6 +82,10 @@ test('insert, type a wrong value, check, see the finding, click it, clear', asyn
   await finding.click();
   await expect(cell(th2).getAttribute('data-selected')).resolves.toBe('yes');
 
+  await expect(page.getByTestId('paragraph').inputValue()).resolves.toMatch(/chỉ tiêu/);
+  await page.getByRole('button', { name: 'Ghi trang Tóm tắt' }).click();
+  await page.getByText('Đã ghi trang "Tóm tắt"').waitFor();
+
   await page.getByRole('button', { name: 'Xoá đánh dấu' }).click();
   await page.getByText('Đã xoá đánh dấu').waitFor();
   expect((await cell(th2).getAttribute('data-fill'))?.toUpperCase()).toBe(COLORS.inputFill.toUpperCase());
