@@ -1,0 +1,64 @@
+// Live check on the typed fake: a user's edit re-checks and re-flags in one round of syncs; the add-in's
+// own writes do not start another; a paste of many cells is one check; nothing the user typed changes.
+import { LiveCheck, watchTemplateSheet } from '../../src/excel/liveCheck';
+import { FLAG_FILL } from '../../src/core/flags';
+import type { Report } from '../../src/core/types';
+import { atPlanEntries } from '../../src/template/samples';
+import { addressOf, asContext, fillAsUser, insert, newFake, templateModel } from './harness';
+
+async function watched(excelApi?: string) {
+  const fake = newFake(excelApi ? { excelApi } : {});
+  const model = templateModel();
+  await insert(fake, model);
+  await fillAsUser(fake, model, atPlanEntries());
+  const reports: Report[] = [];
+  const errors: unknown[] = [];
+  const live = new LiveCheck({ run: (fn) => fn(asContext(fake)), onReport: (r) => reports.push(r), onError: (e) => errors.push(e), debounceMs: 30 });
+  expect(await watchTemplateSheet(asContext(fake), live)).not.toBeNull();
+  return { fake, model, live, reports, errors };
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('live check', () => {
+  it('re-checks and flags a user edit within one round of syncs, and ignores its own writes', async () => {
+    const { fake, model, live, reports, errors } = await watched();
+    fake.resetSyncCount();
+    const th2 = addressOf(model, 'TH_2');
+    await fake.userEdit(model.sheetName, th2, 4449000000000);
+    await live.idle();
+    expect(errors).toEqual([]);
+    expect(live.checks).toBe(1);
+    expect(fake.syncCount).toBe(3);
+    expect(reports[0]!.findings.some((f) => f.code === 'unit-slip' && f.name === 'TH_2')).toBe(true);
+    expect(fake.cell(model.sheetName, th2).fill?.toUpperCase()).toBe(FLAG_FILL.error.toUpperCase());
+    // The check's own writes fired onChanged: they must not start another check.
+    await fake.settle();
+    await pause(100);
+    await live.idle();
+    expect(live.checks).toBe(1);
+    expect(fake.cell(model.sheetName, th2).value).toBe(4449000000000);
+  });
+
+  it('turns a paste of many cells, or quick edits, into one check', async () => {
+    const { fake, model, live } = await watched();
+    const first = addressOf(model, 'TH_2');
+    const row = Number(first.slice(1));
+    await fake.userEdit(model.sheetName, `G${row}:G${row + 1}`, [[4500], [60]]);
+    await fake.userEdit(model.sheetName, addressOf(model, 'TH_9'), 96);
+    await fake.userEdit(model.sheetName, addressOf(model, 'TH_10'), 11);
+    await live.idle();
+    expect(live.checks).toBe(1);
+  });
+
+  it('reports a failure instead of swallowing it', async () => {
+    const { fake, model, live, errors } = await watched();
+    fake.protect(model.sheetName, false);
+    const th3 = addressOf(model, 'TH_3');
+    await fake.userEdit(model.sheetName, th3, 'năm mươi');
+    fake.protect(model.sheetName, true);
+    await live.idle();
+    expect(live.checks).toBe(0);
+    expect(String((errors[0] as Error).message)).toMatch(/đang được bảo vệ/);
+  });
+});
