@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+'use strict';
+// Runs before `npm test`: the suite needs three Debian programs besides node_modules. Say which are
+// missing and how to install them, instead of letting tests fail one by one.
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+
+const has = (cmd) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const missing = [];
+if (!has('soffice')) missing.push(['libreoffice-calc-nogui', 'LibreOffice: kiểm tra công thức của biểu mẫu bằng một bảng tính thật']);
+if (!has('xmllint')) missing.push(['libxml2-utils', 'xmllint: kiểm tra manifest.xml theo lược đồ XML']);
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!fs.existsSync(chromium)) missing.push(['chromium', `Chromium (${chromium}): kiểm thử ngăn tác vụ trong trình duyệt thật`]);
+
+if (missing.length > 0) {
+  console.error('npm test cần thêm các chương trình sau:');
+  for (const [pkg, why] of missing) console.error(`  - ${pkg}: ${why}`);
+  console.error(`Cài một lần: sudo apt-get update && sudo apt-get install -y ${missing.map(([p]) => p).join(' ')}`);
+  console.error('(hoặc chạy "bash .ci/run", tự cài rồi chạy npm ci và npm test).');
+  process.exit(1);
+}
