@@ -18,15 +18,18 @@ function planNumber(ind: Indicator, measure: Measure | null): number | null {
   return null;
 }
 
+/** Each value row with what the fillers need: its TH/TN names, plan number and written precision. */
+function valueRows(indicators: readonly Indicator[]) {
+  return indicatorKeys(indicators).map(({ id, measure }) => {
+    const ind = indicators.find((i) => i.id === id)!;
+    return { id, measure, ind, TH: cellName('TH', id, measure), TN: cellName('TN', id, measure), plan: planNumber(ind, measure), d: planDecimals(ind, measure) };
+  });
+}
+
 /** The least entries that meet every plan at its written precision. */
 export function atPlanEntries(indicators: readonly Indicator[] = INDICATORS): Entries {
   const e: Entries = {};
-  for (const { id, measure } of indicatorKeys(indicators)) {
-    const ind = indicators.find((i) => i.id === id)!;
-    const TH = cellName('TH', id, measure);
-    const TN = cellName('TN', id, measure);
-    const plan = planNumber(ind, measure);
-    const d = planDecimals(ind, measure);
+  for (const { id, ind, TH, TN, plan, d } of valueRows(indicators)) {
     switch (ind.rule) {
       case 'pass': e[TH] = 'Đạt'; break;
       case 'decrease': e[TN] = 20; e[TH] = 19; break;
@@ -50,12 +53,7 @@ export function realisticEntries(seed = 1, indicators: readonly Indicator[] = IN
   let s = seed >>> 0 || 1;
   const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
   const e = atPlanEntries(indicators);
-  for (const { id, measure } of indicatorKeys(indicators)) {
-    const ind = indicators.find((i) => i.id === id)!;
-    const TH = cellName('TH', id, measure);
-    const TN = cellName('TN', id, measure);
-    const plan = planNumber(ind, measure);
-    const d = planDecimals(ind, measure);
+  for (const { measure, ind, TH, TN, plan, d } of valueRows(indicators)) {
     if (ind.rule === 'growth' && ind.plan.kind === 'growth') {
       const p = ind.plan[measure ?? 'sp'];
       const prev = Math.round((p.value.value / p.index.value) * 100);
