@@ -41,7 +41,7 @@ export function Findings({ report, t, onSelect }: FindingsProps): React.JSX.Elem
               {fs.map((f, i) => (
                 <li key={`${f.code}-${f.id}-${f.measure}-${i}`}>
                   <Button appearance="subtle" className={`${styles.item} ${styles[sev]}`} onClick={() => onSelect(targetOf(f))}
-                    aria-label={`${t.goToCell} ${f.cell ?? ''}: ${f.message}`} data-testid="finding">
+                    title={`${t.goToCell} ${f.cell ?? ''}`} data-testid="finding">
                     <span className={styles.body}>
                       <Text weight="semibold">{heading(f)}</Text>
                       <Text>{f.message}</Text>

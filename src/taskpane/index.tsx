@@ -11,19 +11,18 @@ function container(): HTMLElement {
 }
 
 function start(host: Office.HostType | null): void {
-  const language = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
-  const t = stringsFor(language);
   if (host !== Office.HostType.Excel || typeof Excel === 'undefined') {
-    mountOutsideExcel(container(), t);
+    mountOutsideExcel(container());
     return;
   }
+  const t = stringsFor(Office.context.displayLanguage);
   const actions = excelActions((name, version) => Office.context.requirements.isSetSupported(name, version));
   mountApp(container(), { actions, t, initialYear: new Date().getFullYear() });
 }
 
 if (typeof Office === 'undefined') {
   // office.js did not load (opened from disk, or blocked): still tell the user what to do.
-  mountOutsideExcel(container(), stringsFor(navigator.language));
+  mountOutsideExcel(container());
 } else {
   void Office.onReady((info) => start(info.host ?? null));
 }

@@ -3,7 +3,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
 import { App, type AppProps } from './App';
-import type { Strings } from './i18n';
+import { EN, VI } from './i18n';
 
 export function mountApp(container: HTMLElement, props: AppProps): void {
   createRoot(container).render(
@@ -13,12 +13,14 @@ export function mountApp(container: HTMLElement, props: AppProps): void {
   );
 }
 
-export function mountOutsideExcel(container: HTMLElement, t: Strings): void {
+/** Outside Office the display language is unknown: say it in Vietnamese, and in English below. */
+export function mountOutsideExcel(container: HTMLElement): void {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <main style={{ padding: 16 }}>
-        <h1 style={{ fontSize: 20 }}>{t.title}</h1>
-        <MessageBar intent="warning"><MessageBarBody>{t.outsideExcel}</MessageBarBody></MessageBar>
+        <h1 style={{ fontSize: 20 }}>{VI.title}</h1>
+        <MessageBar intent="warning"><MessageBarBody>{VI.outsideExcel}</MessageBarBody></MessageBar>
+        <p lang="en">{EN.outsideExcel}</p>
       </main>
     </FluentProvider>,
   );

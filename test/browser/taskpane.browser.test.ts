@@ -98,6 +98,16 @@ test('a second insert overwrites nothing and offers a new sheet name', async () 
   await expect(page.getByRole('button', { name: /Chèn vào "Chỉ tiêu KT-XH \(2\)"/ }).count()).resolves.toBe(1);
 });
 
+test('cell text shown in the pane is text, never markup', async () => {
+  const th3 = page.getByLabel(`Ô ${addressOf('TH_3')}`);
+  await th3.fill('<img src=x onerror="window.__pwned=1">');
+  await th3.press('Tab');
+  await page.getByRole('button', { name: 'Kiểm tra' }).click();
+  await page.getByTestId('finding').filter({ hasText: '<img src=x' }).waitFor();
+  expect(await page.locator('#pane img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
 test('has no serious or critical accessibility violation (axe-core)', async () => {
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
@@ -111,4 +121,29 @@ test('has no serious or critical accessibility violation (axe-core)', async () =
 
 test('makes no request beyond its own origin', () => {
   expect(foreignRequests).toEqual([]);
+});
+
+test('the production page opened outside Excel says where it must be opened', async () => {
+  // A production build of its own (webpack.config.js), served as it would be; Office's CDN is out of reach.
+  const prod = path.join(OUT, 'addin-prod');
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production', '--output-path', prod], { cwd: ROOT, stdio: 'pipe' });
+  const srv = http.createServer((req, res) => {
+    const file = path.join(prod, path.normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(prod) || !existsSync(file)) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const at = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+  const outside = await browser.newPage();
+  const errors: string[] = [];
+  outside.on('pageerror', (e) => errors.push(e.message));
+  await outside.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+  try {
+    await outside.goto(`${at}/taskpane.html`);
+    await outside.getByText('Trang này cần được mở trong Excel').waitFor();
+    expect(errors).toEqual([]);
+  } finally {
+    await outside.close();
+    await new Promise((r) => srv.close(r));
+  }
 });

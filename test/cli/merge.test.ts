@@ -34,6 +34,7 @@ let files: { a: string; b: string; c: string; slip: string; corrupt: string };
 let out: string;
 let result: { code: number; out: string; err: string };
 let json: MergeJson;
+const hashesBefore = new Map<string, string>();
 
 beforeAll(async () => {
   const a = await templateFilledWith(dir, unitA, 'xa-a.xlsx', ['--unit', 'UBND xã A']);
@@ -45,6 +46,7 @@ beforeAll(async () => {
   await fs.writeFile(corrupt, bytes.subarray(0, Math.floor(bytes.length / 2)));
   files = { a, b, c, slip, corrupt };
   out = path.join(dir, 'TONG-HOP.xlsx');
+  for (const f of Object.values(files)) hashesBefore.set(f, fileHash(await fs.readFile(f)));
   result = await run('merge', a, slip, b, corrupt, c, '--out', out, '--json');
   json = JSON.parse(result.out) as MergeJson;
 });
@@ -52,6 +54,10 @@ beforeAll(async () => {
 const num = (e: Entries, name: string) => e[name] as number;
 
 describe('chitieu merge', () => {
+  it('never changes a unit\'s file, merged or left out (byte for byte)', async () => {
+    for (const [f, h] of hashesBefore) expect(fileHash(await fs.readFile(f))).toBe(h);
+  });
+
   it('leaves out a unit with an error and a corrupt file, by file name and cell, and merges the others', () => {
     expect(result.code).toBe(1);
     expect(json.written).toBe(true);

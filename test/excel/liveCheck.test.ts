@@ -40,6 +40,21 @@ describe('live check', () => {
     expect(fake.cell(model.sheetName, th2).value).toBe(4449000000000);
   });
 
+  it('leaves every value the user typed as it was', async () => {
+    const { fake, model, live } = await watched();
+    const inputs = model.names.filter((n) => /^(KH|KHTT|TN|TH)_/.test(n.name)).map((n) => n.address);
+    const typed = () => inputs.map((a) => fake.cell(model.sheetName, a).value);
+    await fake.userEdit(model.sheetName, addressOf(model, 'TH_4'), 883.3);
+    await live.idle();
+    const before = typed();
+    await fake.userEdit(model.sheetName, addressOf(model, 'TH_5'), 'bốn trăm');
+    await live.idle();
+    await fake.settle();
+    expect(live.checks).toBe(2);
+    const after = typed();
+    expect(after.filter((v, i) => v !== before[i])).toEqual(['bốn trăm']);
+  });
+
   it('turns a paste of many cells, or quick edits, into one check', async () => {
     const { fake, model, live } = await watched();
     const first = addressOf(model, 'TH_2');
