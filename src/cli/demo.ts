@@ -1,6 +1,6 @@
 // `chitieu demo`: a sample commune report with realistic figures and a few deliberate mistakes, written
 // as a real .xlsx, checked, and its flagged copy saved beside it — the product at work in a minute.
-import { mkdtempSync } from 'fs';
+import { mkdirSync, mkdtempSync } from 'fs';
 import type ExcelJS from 'exceljs';
 import os from 'os';
 import path from 'path';
@@ -24,6 +24,7 @@ export const DEMO_MISTAKES: Entries = {
 
 export async function writeDemo(dir?: string): Promise<string> {
   const out = dir ?? mkdtempSync(path.join(os.tmpdir(), 'chitieu-demo-'));
+  mkdirSync(out, { recursive: true });
   const entries: Entries = { ...realisticEntries(2023), ...DEMO_MISTAKES };
   // A sector left out of the total: the sum no longer adds up.
   entries[cellName('TH', '1.3', 'sx')] = (entries[cellName('TH', '1.3', 'sx')] as number) - 250000;

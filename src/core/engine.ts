@@ -68,10 +68,12 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     const cell = row && column ? row.cells[column] : undefined;
     const id = over?.id ?? row?.ind.id ?? '';
     const measure = over ? over.measure : row?.measure ?? null;
+    // Keys in the order of CONTRACT.md's example, then the extension.
     findings.push({
-      id, measure, code, severity: SEVERITY[code], message,
+      id, measure,
       cell: cell?.address ?? null,
       name: row && column ? cellName(column, row.ind.id, row.measure) : null,
+      code, severity: SEVERITY[code], message,
       ...(cell ? { sheet: cell.sheet } : {}),
     });
   };
