@@ -1,47 +1,30 @@
 // Function file of the ribbon's ExecuteFunction buttons (manifest.xml: chenBieuMau, kiemTra). Each runs
-// the same adapter as the task pane, tells the user the outcome in a small dialog, and always completes
-// the ribbon event.
+// the same adapter as the task pane and tells the user the outcome in a small dialog; the ribbon event is
+// always completed (src/excel/office.ts).
 import { excelActions } from '../excel/actions';
 import { messageOf } from '../excel/errors';
+import { associateCommands, isSetSupported, showMessage } from '../excel/office';
 import { summaryLine } from '../cli/table';
-import type { WorkbookActions } from '../taskpane/actions';
 
-function actions(): WorkbookActions {
-  return excelActions((name, version) => Office.context.requirements.isSetSupported(name, version));
-}
+const actions = () => excelActions(isSetSupported);
 
-/** Opens dialog.html with the message; resolves when the user closes it (or it cannot be shown). */
-function tell(message: string): Promise<void> {
-  return new Promise((resolve) => {
-    const url = `${window.location.origin}/dialog.html?m=${encodeURIComponent(message)}`;
-    Office.context.ui.displayDialogAsync(url, { height: 30, width: 35, displayInIframe: true }, (result) => {
-      if (result.status !== Office.AsyncResultStatus.Succeeded) {
-        console.error('chitieu:', message, result.error);
-        resolve();
-        return;
-      }
-      const dialog = result.value;
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => { dialog.close(); resolve(); });
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
-    });
-  });
-}
-
-async function runCommand(event: Office.AddinCommands.Event, handler: () => Promise<string>): Promise<void> {
+/** Runs a command and shows its outcome, or its failure in Vietnamese. */
+async function tellOutcome(handler: () => Promise<string>): Promise<void> {
+  let message: string;
   try {
-    await tell(await handler());
+    message = await handler();
   } catch (err) {
-    await tell(messageOf(err));
-  } finally {
-    event.completed();
+    message = messageOf(err);
   }
+  await showMessage(message);
 }
 
-export function chenBieuMau(event: Office.AddinCommands.Event): Promise<void> {
-  return runCommand(event, async () => {
+export function chenBieuMau(): Promise<void> {
+  return tellOutcome(async () => {
     const a = actions();
-    let outcome = await a.insertTemplate({ year: new Date().getFullYear(), period: 'nam', unit: '' });
-    if (outcome.kind === 'sheet-exists') outcome = await a.insertTemplate({ year: new Date().getFullYear(), period: 'nam', unit: '', sheetName: outcome.suggestion });
+    const year = new Date().getFullYear();
+    let outcome = await a.insertTemplate({ year, period: 'nam', unit: '' });
+    if (outcome.kind === 'sheet-exists') outcome = await a.insertTemplate({ year, period: 'nam', unit: '', sheetName: outcome.suggestion });
     if (outcome.kind === 'inserted') return `Đã chèn biểu mẫu vào trang "${outcome.sheetName}". Nhập số vào các ô màu vàng rồi bấm Kiểm tra.`;
     return outcome.kind === 'template-exists'
       ? `Sổ tính đã có biểu mẫu (ô ${outcome.name} đã có tên); không chèn thêm.`
@@ -49,8 +32,8 @@ export function chenBieuMau(event: Office.AddinCommands.Event): Promise<void> {
   });
 }
 
-export function kiemTra(event: Office.AddinCommands.Event): Promise<void> {
-  return runCommand(event, async () => {
+export function kiemTra(): Promise<void> {
+  return tellOutcome(async () => {
     const a = actions();
     const report = await a.check();
     const first = report.findings.find((f) => f.severity === 'error') ?? report.findings[0];
@@ -59,7 +42,4 @@ export function kiemTra(event: Office.AddinCommands.Event): Promise<void> {
   });
 }
 
-void Office.onReady(() => {
-  Office.actions.associate('chenBieuMau', chenBieuMau);
-  Office.actions.associate('kiemTra', kiemTra);
-});
+associateCommands({ chenBieuMau, kiemTra });

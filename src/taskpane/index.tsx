@@ -1,6 +1,7 @@
 // Entry of the task pane: waits for Office, then renders the pane with the real Excel actions — or, in
-// a plain browser (no Excel), a page that says where it must be opened instead of crashing.
+// a plain browser (no Excel, or office.js not loaded), a page that says where it must be opened.
 import { excelActions } from '../excel/actions';
+import { isSetSupported, officeReady } from '../excel/office';
 import { stringsFor } from './i18n';
 import { mountApp, mountOutsideExcel } from './mount';
 
@@ -10,19 +11,7 @@ function container(): HTMLElement {
   return el;
 }
 
-function start(host: Office.HostType | null): void {
-  if (host !== Office.HostType.Excel || typeof Excel === 'undefined') {
-    mountOutsideExcel(container());
-    return;
-  }
-  const t = stringsFor(Office.context.displayLanguage);
-  const actions = excelActions((name, version) => Office.context.requirements.isSetSupported(name, version));
-  mountApp(container(), { actions, t, initialYear: new Date().getFullYear() });
-}
-
-if (typeof Office === 'undefined') {
-  // office.js did not load (opened from disk, or blocked): still tell the user what to do.
-  mountOutsideExcel(container());
-} else {
-  void Office.onReady((info) => start(info.host ?? null));
-}
+void officeReady().then(({ host, language }) => {
+  if (host !== 'excel') mountOutsideExcel(container());
+  else mountApp(container(), { actions: excelActions(isSetSupported), t: stringsFor(language), initialYear: new Date().getFullYear() });
+});
