@@ -230,7 +230,8 @@ function indicatorRow(ind: Indicator, measure: Measure | null, tt: string, name:
     previous: input('TN', undefined, ind.rule === 'pass' ? undefined : valueFmt),
     actual: input('TH', undefined, ind.rule === 'pass' ? undefined : valueFmt),
     status: { formula: f.status, style: 'status', name: n('DG') },
-    note: { style: 'input', name: n('GC') },
+    // Text format: a note that starts with "-" or "=" stays text when the check appends to it.
+    note: { style: 'input', name: n('GC'), numFmt: '@' },
   };
   if (ind.plan.kind === 'growth') {
     const p = ind.plan[measure ?? 'sp'];
