@@ -28,6 +28,19 @@ describe('the Tóm tắt sheet', () => {
     expect(fake.activeSheet).toBe(name);
   });
 
+  it('charts % of plan by indicator from its own table', async () => {
+    const { fake, report, summary } = await checkedFake();
+    const name = await writeSummarySheet(asContext(fake), summary, report, { chart: true });
+    const charts = fake.charts(name);
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toMatchObject({ type: 'BarClustered', seriesBy: 'Columns', title: '% so kế hoạch theo chỉ tiêu' });
+    const [from, to] = charts[0]!.source.split(':') as [string, string];
+    expect(fake.values(name, from.replace('A', 'A') + ':' + from.replace('A', 'B'))).toEqual([['Chỉ tiêu', '% so kế hoạch']]);
+    const rows = Number(to.slice(1)) - Number(from.slice(1));
+    expect(rows).toBe(report.indicators.filter((i) => i.percentOfPlan !== null).length);
+    expect(fake.values(name, `B${Number(from.slice(1)) + 1}`)[0]![0]).toBe(report.indicators.find((i) => i.percentOfPlan !== null)!.percentOfPlan);
+  });
+
   it('is refreshed in place, and a sheet of the user\'s with that name is left alone', async () => {
     const { fake, report, summary } = await checkedFake();
     fake.addSheet(SUMMARY_SHEET);

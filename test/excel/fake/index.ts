@@ -336,6 +336,11 @@ export class FakeExcel implements FakeHost {
     return this.model.sheetOrThrow(sheet).merges.map((r) => rectA1(r));
   }
 
+  /** Charts added to the sheet: type, source range (A1), series orientation, title. */
+  charts(sheet: string): { type: string; source: string; seriesBy: string; title: string }[] {
+    return this.model.sheetOrThrow(sheet).charts.map((c) => ({ type: c.type, source: rectA1(c.source), seriesBy: c.seriesBy, title: c.title }));
+  }
+
   /** What a defined name refers to, e.g. "Sheet1!$G$12" (null if absent). `sheet` selects a sheet scope. */
   name(name: string, sheet?: string): string | null {
     const scope = sheet === undefined ? null : this.model.sheetOrThrow(sheet);

@@ -154,8 +154,17 @@ export interface PageLayoutModel {
   printTitleRows: { r0: number; r1: number } | null;
 }
 
+/** A chart added with `worksheet.charts.add` (ExcelApi 1.1): only what the add-in sets. */
+export interface ChartModel {
+  type: string;
+  source: Rect;
+  seriesBy: string;
+  title: string;
+}
+
 export class SheetModel {
   readonly cells = new Map<string, CellData>();
+  charts: ChartModel[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   pageLayout: PageLayoutModel = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null };

@@ -27,6 +27,7 @@ import {
   CellData,
   CfModel,
   ChangeHandler,
+  ChartModel,
   checkDefinedName,
   checkSheetName,
   coerceInput,
@@ -575,6 +576,7 @@ export class FakeWorksheet
       | 'delete'
       | 'freezePanes'
       | 'pageLayout'
+      | 'charts'
       | 'protection'
       | 'names'
       | 'notes'
@@ -585,6 +587,7 @@ export class FakeWorksheet
   private readonly protectionObj: FakeWorksheetProtection;
   private readonly freezePanesObj: FakeWorksheetFreezePanes;
   private readonly pageLayoutObj: FakePageLayout;
+  private readonly chartsObj: FakeChartCollection;
   private readonly namesObj: FakeNamedItemCollection;
   private readonly notesObj: FakeNoteCollection;
   private readonly onChangedObj: FakeEventHandlers;
@@ -595,6 +598,7 @@ export class FakeWorksheet
     this.protectionObj = strict(new FakeWorksheetProtection(ctx, sheet), 'WorksheetProtection');
     this.freezePanesObj = strict(new FakeWorksheetFreezePanes(ctx, sheet), 'WorksheetFreezePanes');
     this.pageLayoutObj = strict(new FakePageLayout(ctx, sheet), 'PageLayout');
+    this.chartsObj = strict(new FakeChartCollection(ctx, sheet), 'ChartCollection');
     this.namesObj = strict(new FakeNamedItemCollection(ctx, () => ({ scopeSheet: sheet() })), 'NamedItemCollection');
     this.notesObj = strict(new FakeNoteCollection(ctx, () => ({ sheet: sheet() })), 'NoteCollection');
     this.onChangedObj = strict(new FakeEventHandlers(ctx, () => this), 'EventHandlers');
@@ -705,6 +709,10 @@ export class FakeWorksheet
   get pageLayout(): FakePageLayout {
     this.api('1.9', 'pageLayout');
     return this.pageLayoutObj;
+  }
+
+  get charts(): FakeChartCollection {
+    return this.chartsObj;
   }
 
   get names(): FakeNamedItemCollection {
@@ -2842,3 +2850,64 @@ export class FakeNote
   }
 }
 
+
+/** worksheet.charts (ExcelApi 1.1): `add` only; the chart's type, source, series orientation and title. */
+export class FakeChartCollection extends FakeClientObject<SheetModel> implements Faked<Excel.ChartCollection, 'add'> {
+  constructor(ctx: FakeRequestContext, sheet: () => SheetModel) {
+    super(ctx, 'ChartCollection', sheet);
+  }
+
+  protected props(): Record<string, PropSpec<SheetModel>> {
+    return {};
+  }
+
+  add(type: string, sourceData: Excel.Range, seriesBy?: string): FakeChart {
+    const arg: unknown = sourceData;
+    if (!(arg instanceof FakeRange)) throw new FakeNotModelledError('ChartCollection.add with a source that is not a Range');
+    const model: ChartModel = { type, source: { r0: 0, c0: 0, r1: 0, c1: 0 }, seriesBy: seriesBy ?? 'Auto', title: '' };
+    this.call((s) => {
+      const t = arg.target();
+      if (t.sheet !== s) throw new FakeOfficeError('InvalidArgument', 'ChartCollection.add: the source is on another worksheet.');
+      model.source = t.rect;
+      s.charts.push(model);
+    });
+    return strict(new FakeChart(this.context, () => model), 'Chart');
+  }
+}
+
+export class FakeChart extends FakeClientObject<ChartModel> implements Faked<Excel.Chart, 'title'> {
+  private readonly titleObj: FakeChartTitle;
+
+  constructor(ctx: FakeRequestContext, chart: () => ChartModel) {
+    super(ctx, 'Chart', chart);
+    this.titleObj = strict(new FakeChartTitle(ctx, chart), 'ChartTitle');
+  }
+
+  protected props(): Record<string, PropSpec<ChartModel>> {
+    return {};
+  }
+
+  get title(): FakeChartTitle {
+    return this.titleObj;
+  }
+}
+
+export class FakeChartTitle extends FakeClientObject<ChartModel> implements Faked<Excel.ChartTitle, 'text'> {
+  constructor(ctx: FakeRequestContext, chart: () => ChartModel) {
+    super(ctx, 'ChartTitle', chart);
+  }
+
+  protected props(): Record<string, PropSpec<ChartModel>> {
+    return { text: { get: (c) => c.title } };
+  }
+
+  get text(): string {
+    return this.read('text');
+  }
+
+  set text(v: string) {
+    this.write('text', v, (c, value) => {
+      c.title = String(value);
+    });
+  }
+}

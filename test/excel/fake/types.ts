@@ -9,6 +9,9 @@
  */
 import type {
   FakeApplication,
+  FakeChart,
+  FakeChartCollection,
+  FakeChartTitle,
   FakeCellValueConditionalFormat,
   FakeConditionalFormat,
   FakeConditionalFormatCollection,
@@ -60,6 +63,9 @@ type Swap<R> =
   : Eq<R, Excel.RangeBorderCollection> extends true ? FakeRangeBorderCollection
   : Eq<R, Excel.RangeBorder> extends true ? FakeRangeBorder
   : Eq<R, Excel.PageLayout> extends true ? FakePageLayout
+  : Eq<R, Excel.ChartCollection> extends true ? FakeChartCollection
+  : Eq<R, Excel.Chart> extends true ? FakeChart
+  : Eq<R, Excel.ChartTitle> extends true ? FakeChartTitle
   : Eq<R, Excel.SettingCollection> extends true ? FakeSettingCollection
   : Eq<R, Excel.Setting> extends true ? FakeSetting
   : Eq<R, Excel.DataValidation> extends true ? FakeDataValidation
