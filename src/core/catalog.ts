@@ -142,6 +142,12 @@ export function indicatorById(id: string): Indicator | undefined {
   return BY_ID.get(id);
 }
 
+/** The name as sentences use it: without "Trong đó:", with its measure — "Nông, lâm, thủy sản (giá trị sản xuất)". */
+export function indicatorName(ind: Indicator, measure: Measure | null = null): string {
+  const name = ind.name.replace(/^Trong đó: /, '');
+  return measure ? `${name} (${MEASURE_NAMES[measure].toLowerCase()})` : name;
+}
+
 /** The rows that carry values: one per indicator, two (sp, sx) for indicator 1 rows. */
 export interface IndicatorKey {
   id: string;

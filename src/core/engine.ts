@@ -1,7 +1,7 @@
 // The engine: a plain snapshot of the template's cells in, the indicators' results and every finding out.
 // Order of work: read each row's cells, derive previous/growth/% of plan, judge by the rule, then the
 // checks that span rows (sums of components, parts of a whole, "giảm cả 3 mặt").
-import { HEADINGS, INDICATORS, indicatorKeys, type Heading, type Indicator } from './catalog';
+import { HEADINGS, INDICATORS, indicatorKeys, indicatorName, MEASURE_NAMES, type Heading, type Indicator } from './catalog';
 import { cellName, rowKey } from './names';
 import { readCell, type Expect, type Issue, type ReadValue } from './reading';
 import { allOf, judge } from './rules';
@@ -276,8 +276,8 @@ function planText(cell: CellSnapshot | undefined, ind: Indicator): string | null
 }
 
 export function label(ind: Indicator, measure: Measure | null): string {
-  const m = measure ? ` (${measure === 'sp' ? 'giá trị sản phẩm' : 'giá trị sản xuất'})` : '';
-  return `${ind.id} "${ind.name.replace(/^Trong đó: /, '')}"${m}`;
+  const m = measure ? ` (${MEASURE_NAMES[measure].toLowerCase()})` : '';
+  return `${ind.id} "${indicatorName(ind)}"${m}`;
 }
 
 const SUM_COLUMNS: readonly ['KH' | 'TN' | 'TH', (r: Row) => ReadValue, string][] = [

@@ -1,5 +1,5 @@
 // Vietnamese sentences for shortfalls: what was achieved, what the plan asked, and the gap.
-import type { Indicator } from './catalog';
+import { indicatorName, type Indicator } from './catalog';
 import type { Measure } from './types';
 import { fmt, withUnit } from './format';
 import { roundTo } from './vnNumber';
@@ -20,7 +20,7 @@ export interface ShortfallFacts {
 export function shortfallMessage(f: ShortfallFacts): string {
   const { ind, plan, actual } = f;
   const u = ind.unitLabel;
-  const name = ind.name.replace(/^Trong đó: /, '') + (f.measure ? ` (${f.measure === 'sp' ? 'giá trị sản phẩm' : 'giá trị sản xuất'})` : '');
+  const name = indicatorName(ind, f.measure);
   if (typeof actual === 'boolean' || actual === null) return `${name}: đánh giá "Chưa đạt".`;
   switch (ind.rule) {
     case 'min': {
@@ -58,5 +58,5 @@ export function shortfallMessage(f: ShortfallFacts): string {
 
 export function behindPaceMessage(ind: Indicator, actual: number, annualPlan: number): string {
   const pct = annualPlan ? (actual / annualPlan) * 100 : 0;
-  return `Báo cáo 6 tháng: ${ind.name.replace(/^Trong đó: /, '')} mới đạt ${withUnit(actual, ind.unitLabel)}, bằng ${fmt(pct, 2)}% kế hoạch năm ${withUnit(annualPlan, ind.unitLabel)} — dưới một nửa, chậm so với tiến độ.`;
+  return `Báo cáo 6 tháng: ${indicatorName(ind)} mới đạt ${withUnit(actual, ind.unitLabel)}, bằng ${fmt(pct, 2)}% kế hoạch năm ${withUnit(annualPlan, ind.unitLabel)} — dưới một nửa, chậm so với tiến độ.`;
 }

@@ -2,7 +2,7 @@
 // another unit's figures for the catalog's indicators. Pure: text in, validated plan out, or a PlanError
 // whose one-line Vietnamese message names the field ("chiTieu['2'].keHoach" phải là số …).
 // The schema is documented in README ("Kế hoạch khác") and docs/plan-example.json is made from the seed.
-import { INDICATORS, MEASURES, type GrowthPlan, type Indicator, type IndicatorPlan, type PlanFigure } from './catalog';
+import { INDICATORS, indicatorName, MEASURES, type GrowthPlan, type Indicator, type IndicatorPlan, type PlanFigure } from './catalog';
 import { UNITS } from './units';
 import type { Measure, Period } from './types';
 import { decimalsOfValue } from './precision';
@@ -84,7 +84,7 @@ export function parsePlanFile(text: string, indicators: readonly Indicator[] = I
     const optional = ind.plan.kind === 'pass' || ind.plan.kind === 'decrease';
     if (entry === undefined) {
       if (optional) continue;
-      throw new PlanError(`thiếu ${field(ind.id)} (${ind.name.replace(/^Trong đó: /, '')}, ${ind.unitLabel})`);
+      throw new PlanError(`thiếu ${field(ind.id)} (${indicatorName(ind)}, ${ind.unitLabel})`);
     }
     out.plan[ind.id] = readEntry(ind, entry);
   }

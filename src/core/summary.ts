@@ -6,7 +6,7 @@
 // `allOf` (QP.2 "giảm cả 3 mặt"), because their members (QP.2.1–QP.2.3) are counted themselves; the two
 // measures of an indicator-1 row count as two, as the plan sets a target for each. Rows with no data are
 // counted (the total says how many indicators the plan has), and listed apart.
-import { HEADINGS, INDICATORS, MEASURE_NAMES, type Heading, type Indicator } from './catalog';
+import { HEADINGS, INDICATORS, indicatorName, MEASURE_NAMES, type Heading, type Indicator } from './catalog';
 import { fmt, withUnit } from './format';
 import { roundTo } from './vnNumber';
 import { decimalsOfValue } from './precision';
@@ -93,10 +93,7 @@ export interface Summary {
 const STATUSES: readonly Status[] = ['vuot', 'dat', 'chua-dat', 'khong-du-lieu'];
 
 /** "Tổng thu ngân sách", "Nông, lâm, thủy sản (giá trị sản xuất)". */
-export function indicatorLabel(ind: Indicator, measure: Measure | null): string {
-  const name = ind.name.replace(/^Trong đó: /, '');
-  return measure ? `${name} (${MEASURE_NAMES[measure].toLowerCase()})` : name;
-}
+export const indicatorLabel = (ind: Indicator, measure: Measure | null): string => indicatorName(ind, measure);
 
 /** Unit of a difference: points for a rate. */
 function pointsUnit(unitLabel: string): string {
@@ -233,7 +230,7 @@ function growthOf(report: Report, indicators: readonly Indicator[], options: Sum
   const sectorOf = (id: string, m: Measure): SectorGrowth => {
     const ind = indicators.find((i) => i.id === id)!;
     const r = find(id, m);
-    const s: SectorGrowth = { id, name: ind.name.replace(/^Trong đó: /, ''), growth: r?.growth ?? null, contribution: r?.contribution ?? null };
+    const s: SectorGrowth = { id, name: indicatorName(ind), growth: r?.growth ?? null, contribution: r?.contribution ?? null };
     if (ind.components) s.parts = ind.components.map((c) => sectorOf(c, m));
     return s;
   };

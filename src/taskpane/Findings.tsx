@@ -1,7 +1,7 @@
 // Every finding of the last check, grouped by severity; a click selects its cell in the workbook.
 import * as React from 'react';
 import { Button, makeStyles, tokens, Text } from '@fluentui/react-components';
-import { indicatorById } from '../core/catalog';
+import { indicatorById, indicatorName } from '../core/catalog';
 import { cellName } from '../core/names';
 import type { Finding, Report, Severity } from '../core/types';
 import type { Strings } from './i18n';
@@ -59,7 +59,8 @@ export function Findings({ report, t, onSelect }: FindingsProps): React.JSX.Elem
 }
 
 function heading(f: Finding): string {
-  const name = indicatorById(f.id)?.name.replace(/^Trong đó: /, '') ?? f.id;
+  const ind = indicatorById(f.id);
+  const name = (ind ? indicatorName(ind) : f.id);
   return `${f.id}${f.measure ? ` (${f.measure.toUpperCase()})` : ''} · ${name}`;
 }
 

@@ -17,7 +17,7 @@
 // - criteria (x/N) are levels: kept when all units agree, empty otherwise.
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { HEADINGS, INDICATORS, indicatorKeys, type GrowthPlan, type Indicator, type IndicatorPlan, type PlanFigure } from '../core/catalog';
+import { HEADINGS, INDICATORS, indicatorKeys, indicatorName, type GrowthPlan, type Indicator, type IndicatorPlan, type PlanFigure } from '../core/catalog';
 import { checkWorkbook } from '../core/engine';
 import { cellName, rowKey } from '../core/names';
 import { decimalsOfValue } from '../core/precision';
@@ -331,7 +331,7 @@ function addByUnitSheet(wb: ExcelJS.Workbook, model: TemplateModel, units: reado
     const row = ws.getRow(r++);
     const heading = ind.heading ? HEADINGS.find((h) => h.id === ind.heading) : undefined;
     row.getCell(1).value = measure ? `${id}/${measure.toUpperCase()}` : id;
-    row.getCell(2).value = `${heading && !heading.allOf ? heading.name + ': ' : ''}${ind.name.replace(/^Trong đó: /, '')}${measure ? ` (${measure === 'sp' ? 'giá trị sản phẩm' : 'giá trị sản xuất'})` : ''}`;
+    row.getCell(2).value = `${heading && !heading.allOf ? heading.name + ': ' : ''}${indicatorName(ind, measure)}`;
     row.getCell(3).value = ind.unitLabel;
     row.getCell(4).value = ind.rule === 'pass' ? 'Đạt/Chưa đạt' : ind.nature === 'flow' ? 'Cộng dồn' : 'Tỷ lệ, mức';
     const fmt = formats.get(rowKey(id, measure));
