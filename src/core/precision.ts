@@ -1,3 +1,6 @@
+import type { Indicator } from './catalog';
+import { decimalsOf } from './vnNumber';
+
 // "A plan is compared at the precision in which it is written" (CONTRACT.md). In a workbook the written
 // precision of a number is its cell's number format (the template writes 107,64 as `0.00`); a cell in the
 // General format shows the number's own digits.
@@ -26,4 +29,16 @@ export function decimalsOfValue(value: number): number {
 
 export function writtenDecimals(value: number, format: string | undefined | null): number {
   return decimalsOfFormat(format) ?? decimalsOfValue(value);
+}
+
+/** Written precision of the default plan's value (1.725.490 → 0, 927,818 → 3, 33,00 → 2). */
+export function planDecimals(ind: Indicator, measure: 'sp' | 'sx' | null): number {
+  const p = ind.plan;
+  if (p.kind === 'growth') return decimalsOf(p[measure ?? 'sp'].value.text);
+  if (p.kind === 'number') return decimalsOf(p.value.text.replace(/^[<>≥≤=\s]+/, ''));
+  return 0;
+}
+
+export function indexDecimals(ind: Indicator, measure: 'sp' | 'sx' | null): number {
+  return ind.plan.kind === 'growth' ? decimalsOf(ind.plan[measure ?? 'sp'].index.text) : 0;
 }

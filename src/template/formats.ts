@@ -1,23 +1,10 @@
 // en-US number format codes (the Office API and ExcelJS both speak en-US; Excel shows them with the
 // user's separators). A plan's format carries its written precision, which the checks compare at.
 import type { Indicator } from '../core/catalog';
-import { decimalsOf } from '../core/vnNumber';
 
 export function decimalsFormat(decimals: number, thousands: boolean): string {
   const int = thousands ? '#,##0' : '0';
   return decimals > 0 ? `${int}.${'0'.repeat(decimals)}` : int;
-}
-
-/** Written precision of the default plan's value (1.725.490 → 0, 927,818 → 3, 33,00 → 2). */
-export function planDecimals(ind: Indicator, measure: 'sp' | 'sx' | null): number {
-  const p = ind.plan;
-  if (p.kind === 'growth') return decimalsOf(p[measure ?? 'sp'].value.text);
-  if (p.kind === 'number') return decimalsOf(p.value.text.replace(/^[<>≥≤=\s]+/, ''));
-  return 0;
-}
-
-export function indexDecimals(ind: Indicator, measure: 'sp' | 'sx' | null): number {
-  return ind.plan.kind === 'growth' ? decimalsOf(ind.plan[measure ?? 'sp'].index.text) : 0;
 }
 
 const THOUSANDS_UNITS = new Set(['trieu-dong', 'ty-dong', 'trieu-usd', 'trieu-dong-ha', 'people', 'count', 'points']);

@@ -4,7 +4,8 @@ import { HEADINGS, INDICATORS, MEASURE_NAMES, MEASURES, type Heading, type Indic
 import { cellName, TITLE_NAMES, type NamedColumn } from '../core/names';
 import type { InputColumn, Measure, Period } from '../core/types';
 import { allOfFormula, rowFormulas } from './formulas';
-import { indexDecimals, planDecimals, planFormat, RATIO_FORMAT, valueFormat, YEAR_FORMAT, decimalsFormat } from './formats';
+import { indexDecimals, planDecimals } from '../core/precision';
+import { planFormat, RATIO_FORMAT, valueFormat, YEAR_FORMAT, decimalsFormat } from './formats';
 import {
   COLUMN_ORDER, COLUMNS, DEFAULT_SHEET_NAME, FIRST_DATA_ROW, HEADER_ROW, LAST_COLUMN, NUMBER_ROW, PERIOD_TEXT, TITLE_ROWS, type ColumnKey,
 } from './layout';

@@ -5,7 +5,7 @@ import { cellName } from '../core/names';
 import { roundTo } from '../core/vnNumber';
 import type { Measure } from '../core/types';
 import type { Entries } from './inMemory';
-import { planDecimals } from './formats';
+import { planDecimals } from '../core/precision';
 
 /** Levels a reduction starts from (‰ birth rate, % poor households): realistic for a district. */
 const REDUCE_FROM: Record<string, number> = { '7': 14.3, '16': 4.8 };
