@@ -3,6 +3,7 @@
 import type { WorkbookActions } from '../taskpane/actions';
 import { buildTemplate } from '../template/model';
 import { detectFeatures, missingFeatures, type IsSetSupported } from './features';
+import { consolidateSheets } from './consolidate';
 import { checkAndFlag, clearFlags, selectCell } from './flags';
 import { insertTemplate } from './insertTemplate';
 import { LiveCheck, watchTemplateSheet } from './liveCheck';
@@ -13,10 +14,11 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
   let watching = false;
   const run = <T,>(fn: (context: Excel.RequestContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, fn);
   return {
-    insertTemplate: (req) => run((ctx) => insertTemplate(ctx, buildTemplate({ year: req.year, period: req.period, unit: req.unit, ...(req.sheetName ? { sheetName: req.sheetName } : {}) }), features)),
+    insertTemplate: (req) => run((ctx) => insertTemplate(ctx, buildTemplate({ year: req.year, period: req.period, unit: req.unit, ...(req.sheetName ? { sheetName: req.sheetName } : {}) }), features, { unitSheet: req.unitSheet === true })),
     check: (period) => run((ctx) => checkAndFlag(ctx, period)),
     clear: () => run((ctx) => clearFlags(ctx)),
-    select: (name) => run((ctx) => selectCell(ctx, name)),
+    select: (name, sheet) => run((ctx) => selectCell(ctx, name, sheet)),
+    consolidate: (req) => run((ctx) => consolidateSheets(ctx, req, features)),
     writeSummary: (summary, report) => run((ctx) => writeSummarySheet(ctx, summary, report, { chart: true })),
     watch: async (onReport, onError) => {
       if (!features.onChanged || watching) return watching;

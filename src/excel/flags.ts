@@ -5,7 +5,7 @@ import { checkWorkbook } from '../core/engine';
 import { FLAG_FILL, NOTE_PREFIX, planFlags } from '../core/flags';
 import type { Period, Report } from '../core/types';
 import { protectedSheetError } from './errors';
-import { FLAGS_SETTING, queueCells, queueNames, toRead, type ExcelRead, type NamedRange, type StoredFlags } from './snapshot';
+import { flagsKey, hasTemplateNames, queueCells, toRead, type ExcelRead, type NamedRange, type StoredFlags } from './snapshot';
 
 const OUR_FILLS = new Set(Object.values(FLAG_FILL).map((c) => c.toUpperCase()));
 const isOurFill = (c: string | null) => c !== null && OUR_FILLS.has(c.toUpperCase());
@@ -17,14 +17,23 @@ export function ownNote(value: unknown): string {
   return at < 0 ? text : text.slice(0, at).replace(/\n$/, '');
 }
 
+/**
+ * The template a check reads: the active sheet's own when it has one (names scoped to the sheet, as on a
+ * unit sheet, a copied template sheet or a consolidated sheet), else the workbook's. Two round trips.
+ */
 async function readTemplate(context: Excel.RequestContext, period?: Period): Promise<ExcelRead> {
-  const { names, setting } = queueNames(context);
+  const workbookNames = context.workbook.names.load('items/name,items/type');
+  const active = context.workbook.worksheets.getActiveWorksheet().load('name,id');
+  const sheetNames = active.names.load('items/name,items/type');
   // Protection is read up front, so a protected sheet stops us before any write (no half-written flags).
   const sheets = context.workbook.worksheets.load('items/name,items/protection/protected');
   await context.sync();
-  const ranges = queueCells(names);
+  const local = hasTemplateNames(sheetNames);
+  const ranges = queueCells(local ? sheetNames : workbookNames);
+  const key = flagsKey(local ? active.id : null);
+  const setting = context.workbook.settings.getItemOrNullObject(key).load('value');
   await context.sync();
-  const read = toRead(ranges, setting, period);
+  const read = toRead(ranges, setting, key, period);
   const used = new Set([...read.cells.values()].map((c) => c.sheet));
   const locked = sheets.items.find((ws) => used.has(ws.name) && ws.protection.protected);
   if (locked) throw protectedSheetError(locked.name);
@@ -60,7 +69,7 @@ export async function checkAndFlag(context: Excel.RequestContext, period?: Perio
     if (next !== (c.value ?? '')) c.range.values = [[next]];
     if (row.note) stored.notes.push(c.name);
   }
-  context.workbook.settings.add(FLAGS_SETTING, JSON.stringify(stored));
+  context.workbook.settings.add(read.settingKey, JSON.stringify(stored));
   await context.sync();
   return report;
 }
@@ -98,9 +107,19 @@ function restoreFill(c: NamedRange, original: string | null): boolean {
   return true;
 }
 
-/** Selects the cell of a finding (by defined name) and brings its sheet to the front. */
-export async function selectCell(context: Excel.RequestContext, name: string): Promise<void> {
-  const range = context.workbook.names.getItem(name).getRange();
+/**
+ * Selects the cell of a finding (by defined name) and brings its sheet to the front. With `sheet`, the
+ * name scoped to that sheet wins (a unit or consolidated sheet), as it does in Excel's own formulas.
+ */
+export async function selectCell(context: Excel.RequestContext, name: string, sheet?: string): Promise<void> {
+  let range: Excel.Range;
+  if (sheet === undefined) {
+    range = context.workbook.names.getItem(name).getRange();
+  } else {
+    const local = context.workbook.worksheets.getItem(sheet).names.getItemOrNullObject(name);
+    await context.sync();
+    range = local.isNullObject ? context.workbook.names.getItem(name).getRange() : local.getRange();
+  }
   range.worksheet.activate();
   range.select();
   await context.sync();

@@ -11,7 +11,16 @@ export type InsertOutcome =
   | { kind: 'sheet-exists'; sheetName: string; suggestion: string }
   | { kind: 'template-exists'; name: string };
 
-export async function insertTemplate(context: Excel.RequestContext, model: TemplateModel, features: Features): Promise<InsertOutcome> {
+export interface InsertOptions {
+  /**
+   * One more unit's sheet in a workbook that may have the template already: the names are scoped to the
+   * new sheet (what Excel gives a copied template sheet), so several units can sit side by side for
+   * "Tổng hợp từ các sheet".
+   */
+  unitSheet?: boolean;
+}
+
+export async function insertTemplate(context: Excel.RequestContext, model: TemplateModel, features: Features, options: InsertOptions = {}): Promise<InsertOutcome> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets.load('items/name');
   const names = workbook.names.load('items/name');
@@ -21,14 +30,32 @@ export async function insertTemplate(context: Excel.RequestContext, model: Templ
   if (sheetNames.some((n) => n.toLowerCase() === model.sheetName.toLowerCase())) {
     return { kind: 'sheet-exists', sheetName: model.sheetName, suggestion: freeSheetName(model.sheetName, sheetNames) };
   }
-  const taken = new Set(names.items.map((n) => n.name.toUpperCase()));
-  const clash = model.names.find((n) => taken.has(n.name.toUpperCase()));
-  if (clash) return { kind: 'template-exists', name: clash.name };
+  if (!options.unitSheet) {
+    const taken = new Set(names.items.map((n) => n.name.toUpperCase()));
+    const clash = model.names.find((n) => taken.has(n.name.toUpperCase()));
+    if (clash) return { kind: 'template-exists', name: clash.name };
+  }
 
   const sheet = workbook.worksheets.add(model.sheetName);
-  writeCells(sheet, model);
+  writeTemplateSheet(sheet, model, features, { names: options.unitSheet ? sheet.names : workbook.names });
+  sheet.activate();
+  await context.sync();
+  return { kind: 'inserted', sheetName: model.sheetName };
+}
+
+export interface SheetWriteOptions {
+  /** Where the template's names go: the workbook's collection, or the new sheet's own. */
+  names: Excel.NamedItemCollection;
+  /** Values that replace the model's in the same write, by A1 address (null: an empty cell). */
+  values?: ReadonlyMap<string, string | number | null>;
+}
+
+/** Queues the whole template onto a new, empty sheet: names, cells, formats, validation, view, print. */
+export function writeTemplateSheet(sheet: Excel.Worksheet, model: TemplateModel, features: Features, options: SheetWriteOptions): void {
+  // Names before formulas: a formula written first would bind to a workbook name of the same spelling.
+  for (const n of model.names) options.names.add(n.name, sheet.getRange(n.address));
+  writeCells(sheet, model, options.values);
   writeFormats(sheet, model);
-  for (const n of model.names) workbook.names.add(n.name, sheet.getRange(n.address));
   if (features.validation) writeValidation(sheet, model);
   if (features.conditionalFormats) {
     for (const cf of model.conditionalFormats) {
@@ -45,9 +72,6 @@ export async function insertTemplate(context: Excel.RequestContext, model: Templ
     sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     sheet.pageLayout.setPrintTitleRows(`$${HEADER_ROW}:$${NUMBER_ROW}`);
   }
-  sheet.activate();
-  await context.sync();
-  return { kind: 'inserted', sheetName: model.sheetName };
 }
 
 /** "Chỉ tiêu KT-XH (2)", "(3)" … the first name not taken. */
@@ -60,12 +84,14 @@ export function freeSheetName(base: string, taken: readonly string[]): string {
 }
 
 /** Values and formulas in one 2-D write; number formats first, so "(1)" stays text and 0.00 applies. */
-function writeCells(sheet: Excel.Worksheet, model: TemplateModel): void {
+function writeCells(sheet: Excel.Worksheet, model: TemplateModel, values?: ReadonlyMap<string, string | number | null>): void {
   const formulas: (string | number)[][] = [];
   const formats: string[][] = [];
   for (let r = 1; r <= model.lastRow; r++) {
     const row = model.rows.find((x) => x.row === r);
     formulas.push(COLUMN_ORDER.map((k) => {
+      const address = `${COLUMNS[k].letter}${r}`;
+      if (values?.has(address)) return values.get(address) ?? '';
       const c = row?.cells[k];
       if (!c) return '';
       if (c.formula !== undefined) return `=${c.formula}`;

@@ -1,6 +1,7 @@
 // Reads the template's cells from the open workbook through their defined names: one sync to list the
 // names (and the flags stored by the last check), one to read every named cell.
 import { parseCellName, TITLE_NAMES } from '../core/names';
+import { UserFacingError } from './errors';
 import { readPeriod } from '../core/period';
 import type { CellSnapshot, Period, RawValue, WorkbookSnapshot } from '../core/types';
 
@@ -28,19 +29,24 @@ export interface ExcelRead {
   cells: Map<string, NamedRange>;
   stored: StoredFlags | null;
   setting: Excel.Setting;
+  /** The settings key the flags of this template are stored under. */
+  settingKey: string;
 }
 
-export class NoTemplateInWorkbook extends Error {
+export class NoTemplateInWorkbook extends UserFacingError {
   constructor() {
-    super('Sổ tính chưa có biểu chỉ tiêu (không có ô nào mang tên TH_…). Hãy bấm "Chèn biểu mẫu" trước.');
+    super('Sổ tính (và sheet đang mở) chưa có biểu chỉ tiêu: không có ô nào mang tên TH_…. Hãy mở sheet biểu mẫu cần kiểm tra, hoặc bấm "Chèn biểu mẫu".');
   }
 }
 
-/** Sync 1: the names of the workbook and the stored flags. */
-export function queueNames(context: Excel.RequestContext): { names: Excel.NamedItemCollection; setting: Excel.Setting } {
-  const names = context.workbook.names.load('items/name,items/type');
-  const setting = context.workbook.settings.getItemOrNullObject(FLAGS_SETTING).load('value');
-  return { names, setting };
+/** Settings key of the stored flags: the workbook's template, or a unit sheet's own (by its stable id). */
+export function flagsKey(sheetId: string | null): string {
+  return sheetId === null ? FLAGS_SETTING : `${FLAGS_SETTING}@${sheetId}`;
+}
+
+/** True when these names (a worksheet's own) make a template: a unit sheet or a consolidated sheet. */
+export function hasTemplateNames(names: Excel.NamedItemCollection): boolean {
+  return names.items.some((n) => n.type === 'Range' && /^TH_/i.test(n.name));
 }
 
 /** Sync 2: every template cell, by name, with what the flags need (fill colour). */
@@ -64,7 +70,12 @@ export function queueCells(names: Excel.NamedItemCollection): Map<string, Excel.
   return ranges;
 }
 
-export function toRead(ranges: Map<string, Excel.Range>, setting: Excel.Setting, periodOverride?: Period): ExcelRead {
+export function toRead(ranges: Map<string, Excel.Range>, setting: Excel.Setting, settingKey: string, periodOverride?: Period): ExcelRead {
+  return { ...readCells(ranges, periodOverride), stored: parseStored(setting), setting, settingKey };
+}
+
+/** A template's snapshot from its loaded named ranges (one template: the workbook's, or one sheet's). */
+export function readCells(ranges: Map<string, Excel.Range>, periodOverride?: Period): Pick<ExcelRead, 'snapshot' | 'cells'> {
   const cells = new Map<string, NamedRange>();
   const snapCells: WorkbookSnapshot['cells'] = {};
   for (const [name, range] of ranges) {
@@ -87,7 +98,9 @@ export function toRead(ranges: Map<string, Excel.Range>, setting: Excel.Setting,
   if (typeof year === 'number') snapshot.year = year;
   const unit = title(TITLE_NAMES.unit);
   if (typeof unit === 'string' && unit.trim()) snapshot.unit = unit.trim();
-  return { snapshot, cells, stored: parseStored(setting), setting };
+  const base = title(TITLE_NAMES.baseYear);
+  if (typeof base === 'number') snapshot.baseYear = base;
+  return { snapshot, cells };
 }
 
 function parseStored(setting: Excel.Setting): StoredFlags | null {

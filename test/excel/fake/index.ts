@@ -358,6 +358,37 @@ export class FakeExcel implements FakeHost {
     }));
   }
 
+  /**
+   * A user's "Move or Copy… → Create a copy" of a sheet (arrange): cells, formats and notes are copied to a
+   * new sheet after it; as Excel does, every name that refers to the sheet — workbook-scoped or scoped to
+   * it — is given to the copy as a name scoped to the copy (documented Excel behaviour for cloned sheets).
+   */
+  copySheetAsUser(source: string, newName: string): void {
+    const from = this.model.sheetOrThrow(source);
+    const to = this.model.addSheet(newName, this.model.sheets.indexOf(from) + 1);
+    for (const [k, c] of from.cells) {
+      const copy = to.cells.get(k) ?? new CellData();
+      copy.setContent(c.value, c.formula, c.error);
+      copy.copyFormatFrom(c);
+      copy.note = c.note ? { ...c.note } : null;
+      to.cells.set(k, copy);
+    }
+    for (const [col, w] of from.columnWidths) to.columnWidths.set(col, w);
+    for (const [row, h] of from.rowHeights) to.rowHeights.set(row, h);
+    to.merges = from.merges.map((m) => ({ ...m }));
+    for (const n of [...this.model.names]) {
+      if (n.ref.kind !== 'range' || n.ref.sheet !== from) continue;
+      if (n.scopeSheet !== null && n.scopeSheet !== from) continue;
+      if (this.model.names.some((x) => x.scopeSheet === to && x.name.toLowerCase() === n.name.toLowerCase())) continue;
+      this.model.names.push({ ...n, scope: 'Worksheet', scopeSheet: to, ref: { kind: 'range', sheet: to, rect: { ...n.ref.rect } } });
+    }
+  }
+
+  /** The user clicks a sheet's tab (arrange): it becomes the active sheet. */
+  activateAsUser(sheet: string): void {
+    this.model.activeSheet = this.model.sheetOrThrow(sheet);
+  }
+
   /** Defines a name directly (arrange): reference like "Sheet1!$G$12" or "=0.5". */
   defineName(name: string, reference: string, sheet?: string): void {
     const scopeSheet = sheet === undefined ? null : this.model.sheetOrThrow(sheet);

@@ -1,0 +1,177 @@
+// "Tổng hợp từ các sheet": consolidates the unit template sheets of the open workbook into a new template
+// sheet (its own sheet-scoped names, so it is itself a template that Kiểm tra accepts) and a unit-by-unit
+// sheet. The rules are core's (src/core/consolidate.ts). Reads in three round trips, writes in one.
+import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, type Consolidation, type ExcludedUnit, type IncludedUnit, type UnitInput } from '../core/consolidate';
+import { checkWorkbook } from '../core/engine';
+import { parseCellName, rowKey, TITLE_NAMES } from '../core/names';
+import type { Report } from '../core/types';
+import { snapshotOf, type Entries } from '../template/inMemory';
+import { buildTemplate, COLORS, type TemplateModel } from '../template/model';
+import type { Features } from './features';
+import { freeSheetName, writeTemplateSheet } from './insertTemplate';
+import { hasTemplateNames, queueCells, readCells, splitAddress } from './snapshot';
+import { charsToPoints } from './styles';
+
+export interface ConsolidateRequest {
+  /** Name written in the consolidated sheet's DON_VI cell; "Tổng hợp N đơn vị" when empty. */
+  unit?: string;
+}
+
+export interface ConsolidateOutcome {
+  /** Unit template sheets found (consolidated sheets made earlier are not units). */
+  unitSheets: string[];
+  /** Consolidated sheets made earlier: kept, never used as units. */
+  skipped: string[];
+  /** Units included (`source` is the sheet name). */
+  included: IncludedUnit[];
+  /** Units left out, with why and, for errors, the sheet and cell of each. */
+  excluded: ExcludedUnit[];
+  /** Level cells left empty because the units differ (by defined name). */
+  levelsLeftEmpty: string[];
+  /** Flow cells left empty because some unit has no number there. */
+  incomplete: { name: string; missingFrom: string[] }[];
+  /** pass rows where some unit said Chưa đạt. */
+  passNotMet: { id: string; units: string[] }[];
+  /** The sheets written; null when nothing was written (fewer than two unit sheets, or none usable). */
+  written: { sheet: string; byUnitSheet: string } | null;
+  /** The consolidated template's own check; null when nothing was written. */
+  report: Report | null;
+}
+
+export const CONSOLIDATED_SHEET = 'Tổng hợp';
+/** Sheet-scoped name that marks a sheet this command made, so it is never counted as a unit. */
+export const CONSOLIDATED_MARK = 'CHITIEU_TONG_HOP';
+
+/** A template found in the workbook: on its sheet, through its own names or the workbook's. */
+interface FoundTemplate {
+  sheet: string;
+  ranges: Map<string, Excel.Range>;
+  consolidated: boolean;
+}
+
+/**
+ * Every template of the workbook, one per sheet, in three round trips whatever their number: sheets and
+ * workbook names; each sheet's own names and the workbook names' cells; the sheet-scoped names' cells.
+ * A sheet's own names win over the workbook's, as they do in Excel's formulas on that sheet.
+ */
+export async function readTemplateSheets(context: Excel.RequestContext): Promise<{ sheetNames: string[]; templates: FoundTemplate[] }> {
+  const sheets = context.workbook.worksheets.load('items/name');
+  const workbookNames = context.workbook.names.load('items/name,items/type');
+  await context.sync();
+  const own = sheets.items.map((ws) => ({ name: ws.name, names: ws.names.load('items/name,items/type') }));
+  const workbookRanges = queueCells(workbookNames);
+  await context.sync();
+  const local = own.map((s) => ({ ...s, ranges: hasTemplateNames(s.names) ? queueCells(s.names) : null }));
+  await context.sync();
+
+  const bySheet = new Map<string, Map<string, Excel.Range>>();
+  for (const [name, range] of workbookRanges) {
+    const [sheet] = splitAddress(range.address);
+    if (!bySheet.has(sheet)) bySheet.set(sheet, new Map());
+    bySheet.get(sheet)!.set(name, range);
+  }
+  const templates: FoundTemplate[] = [];
+  for (const s of local) {
+    const ranges = s.ranges ?? bySheet.get(s.name);
+    if (!ranges || ![...ranges.keys()].some((k) => k.startsWith('TH_'))) continue;
+    const consolidated = s.names.items.some((n) => n.name.toUpperCase() === CONSOLIDATED_MARK);
+    templates.push({ sheet: s.name, ranges, consolidated });
+  }
+  return { sheetNames: sheets.items.map((s) => s.name), templates };
+}
+
+/**
+ * "Tổng hợp từ các sheet": four round trips (three to read, one to write). Writes only new sheets: a unit's
+ * sheet, and a consolidated sheet made before, are never changed.
+ */
+export async function consolidateSheets(context: Excel.RequestContext, request: ConsolidateRequest, features: Features): Promise<ConsolidateOutcome> {
+  const { sheetNames, templates } = await readTemplateSheets(context);
+  const units = templates.filter((t) => !t.consolidated);
+  const outcome: ConsolidateOutcome = {
+    unitSheets: units.map((t) => t.sheet),
+    skipped: templates.filter((t) => t.consolidated).map((t) => t.sheet),
+    included: [], excluded: [], levelsLeftEmpty: [], incomplete: [], passNotMet: [], written: null, report: null,
+  };
+  if (units.length < 2) return outcome;
+
+  const inputs: UnitInput[] = units.map((t) => ({ source: t.sheet, snapshot: readCells(t.ranges).snapshot, fallbackName: t.sheet }));
+  const unit = request.unit?.trim();
+  const c = consolidate(inputs, { ...(unit ? { unit } : {}), describe: (s) => `sheet "${s}"` });
+  Object.assign(outcome, {
+    included: c.included, excluded: c.excluded, levelsLeftEmpty: c.levelsLeftEmpty, incomplete: c.incomplete, passNotMet: c.passNotMet,
+  });
+  if (c.included.length === 0) return outcome;
+
+  const sheetName = freeName(CONSOLIDATED_SHEET, sheetNames);
+  const byUnitName = freeName(BY_UNIT_SHEET, [...sheetNames, sheetName]);
+  const model = buildTemplate({
+    year: c.year ?? new Date().getFullYear(), period: c.period, unit: c.unit, baseYear: c.baseYear, plan: c.plan, sheetName,
+  });
+  const entries: Entries = Object.fromEntries([...c.cells, ...c.notes]);
+  if (c.year === null) entries[TITLE_NAMES.year] = null;
+  const values = new Map<string, string | number | null>();
+  for (const n of model.names) if (n.name in entries) values.set(n.address, (entries[n.name] as string | number | null | undefined) ?? null);
+
+  const sheet = context.workbook.worksheets.add(sheetName);
+  writeTemplateSheet(sheet, model, features, { names: sheet.names, values });
+  sheet.names.add(CONSOLIDATED_MARK, sheet.getRange('A1'), 'Sheet do "Tổng hợp từ các sheet" tạo: không tính là một đơn vị.');
+  writeByUnitSheet(context.workbook.worksheets.add(byUnitName), model, c, features);
+  sheet.activate();
+  await context.sync();
+
+  outcome.written = { sheet: sheetName, byUnitSheet: byUnitName };
+  const inputsOnly: Entries = Object.fromEntries([...c.cells].filter(([name]) => parseCellName(name) !== null));
+  outcome.report = checkWorkbook({ ...snapshotOf(model, inputsOnly, c.period), ...(c.year !== null ? { year: c.year } : {}), unit: c.unit, baseYear: c.baseYear });
+  return outcome;
+}
+
+function freeName(base: string, taken: readonly string[]): string {
+  return taken.some((n) => n.toLowerCase() === base.toLowerCase()) ? freeSheetName(base, taken) : base;
+}
+
+/** The unit-by-unit sheet: every indicator's actual (TH), merged and per unit, in one 2-D write. */
+function writeByUnitSheet(sheet: Excel.Worksheet, model: TemplateModel, c: Consolidation, features: Features): void {
+  const heading = byUnitHeading(c, (s) => `sheet "${s}"`);
+  const width = BY_UNIT_FIXED_HEADERS.length + c.included.length;
+  const formats = new Map<string, string>();
+  for (const row of model.rows) {
+    if (row.key && row.cells.actual?.numFmt) formats.set(rowKey(row.key.id, row.key.measure), row.cells.actual.numFmt);
+  }
+  const pad = (cells: (string | number | null)[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
+  const values: (string | number)[][] = [...heading.map((line) => pad([line])), pad([...BY_UNIT_FIXED_HEADERS, ...c.included.map((u) => u.unit)])];
+  const numberFormats: string[][] = values.map((r) => r.map(() => '@'));
+  for (const line of c.byUnit) {
+    const fmt = formats.get(rowKey(line.id, line.measure)) ?? 'General';
+    const row = [line.code, line.name, line.unitLabel, line.kind, line.merged, ...line.values];
+    values.push(pad(row));
+    numberFormats.push(row.map((v, i) => (i >= 4 && typeof v === 'number' ? fmt : '@')));
+  }
+  const last = values.length;
+  const lastCol = columnLetter(width);
+  const block = sheet.getRange(`A1:${lastCol}${last}`);
+  block.numberFormat = numberFormats;
+  block.values = values;
+  block.format.font.name = 'Times New Roman';
+  sheet.getRange('A1').format.font.bold = true;
+  sheet.getRange('A1').format.font.size = 14;
+  sheet.getRange('A2:A4').format.font.italic = true;
+  const header = sheet.getRange(`A5:${lastCol}5`);
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+  header.format.fill.color = COLORS.headerFill;
+  const table = sheet.getRange(`A5:${lastCol}${last}`);
+  for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+    table.format.borders.getItem(edge).style = 'Continuous';
+  }
+  sheet.getRange('A:A').format.columnWidth = charsToPoints(8);
+  sheet.getRange('B:B').format.columnWidth = charsToPoints(48);
+  sheet.getRange(`C:${lastCol}`).format.columnWidth = charsToPoints(14);
+  if (features.freezePanes) sheet.freezePanes.freezeAt(sheet.getRange('A1:C5'));
+}
+
+/** 1 → A, 27 → AA. */
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
