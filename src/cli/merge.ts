@@ -57,6 +57,8 @@ export function mergeJson(o: MergeOutcome, out: string, written: boolean) {
     levelsLeftEmpty: o.levelsLeftEmpty,
     incomplete: o.incomplete,
     passNotMet: o.passNotMet,
+    averaged: o.averaged,
+    weightsMissing: o.weightsMissing,
     mergedErrors: errors,
   };
 }
@@ -85,9 +87,13 @@ export function renderMerge(o: MergeOutcome, out: string): string {
     lines.push('',
       'Cách tổng hợp:',
       '  - Chỉ tiêu cộng dồn (tiền, người, vụ): cộng từng ô kế hoạch, năm trước, thực hiện; chỉ số KH của chỉ tiêu 1 tính lại = ΣKH ÷ Σ(KH ÷ chỉ số KH × 100) × 100.',
-      `  - Chỉ tiêu tỷ lệ, mức, tiêu chí: không cộng; giữ khi mọi đơn vị như nhau (${o.levelsKept.length} ô), để trống khi khác nhau (${o.levelsLeftEmpty.length} ô${o.levelsLeftEmpty.length ? ': ' + o.levelsLeftEmpty.join(', ') : ''}) — biểu mẫu không có quyền số (dân số…) để tính bình quân. Số của từng đơn vị ở trang "${BY_UNIT_SHEET}".`,
+      `  - Chỉ tiêu tỷ lệ, mức, tiêu chí: không cộng; giữ khi mọi đơn vị như nhau (${o.levelsKept.length} ô), để trống khi khác nhau (${o.levelsLeftEmpty.length} ô${o.levelsLeftEmpty.length ? ': ' + o.levelsLeftEmpty.join(', ') : ''}). Số của từng đơn vị ở trang "${BY_UNIT_SHEET}".`,
       '  - Đạt/Chưa đạt: "Đạt" khi mọi đơn vị đạt, "Chưa đạt" khi có đơn vị chưa đạt.');
     for (const p of o.passNotMet) lines.push(`    ${p.id}: chưa đạt ở ${p.units.join(', ')}`);
+    lines.push(o.averaged.length
+      ? `  - Bình quân theo quyền số (cột "Quyền số" của mọi đơn vị) ${o.averaged.length} ô: ${o.averaged.map((a) => `${a.name} (theo ${a.weight.toLowerCase()})`).join(', ')}.`
+      : '  - Không ô tỷ lệ nào được tính bình quân: không có chỉ tiêu nào mà mọi đơn vị đều nhập quyền số (cột "Quyền số": dân số, số hộ…).');
+    for (const w of o.weightsMissing) lines.push(`    ${w.id}: không tính bình quân vì thiếu quyền số (${w.weight.toLowerCase()}) ở ${w.missingFrom.join(', ')}`);
     if (o.incomplete.length) {
       lines.push(`  - Để trống vì có đơn vị chưa có số (${o.incomplete.length} ô):`);
       for (const i of o.incomplete) lines.push(`    ${i.name}: thiếu ở ${i.missingFrom.join(', ')}`);

@@ -40,6 +40,11 @@ export interface Indicator {
   components?: string[];
   /** "trong đó": this row is a part of that whole and never exceeds it. */
   partOf?: string;
+  /**
+   * Rates and levels: what the rate is a share of (its denominator), entered in the template's optional
+   * "Quyền số" column (QS_<id>) so that consolidation can average units by it instead of leaving it empty.
+   */
+  weight?: string;
 }
 
 export interface Heading {
@@ -96,32 +101,32 @@ export const INDICATORS: readonly Indicator[] = [
     id: '6', tt: '6', name: 'Duy trì phổ cập giáo dục (tiểu học mức độ 3, THCS mức độ 2, mầm non 5 tuổi)', unit: 'pass', unitLabel: 'Đạt/Chưa đạt',
     rule: 'pass', nature: 'level', plan: PASS,
   },
-  { id: '7', tt: '7', name: 'Tỷ suất sinh giảm', unit: 'permille', unitLabel: '‰', rule: 'reduce', nature: 'level', plan: num(0.05, '0,05') },
-  { id: '8.1', tt: '-', name: 'Suy dinh dưỡng về cân nặng', unit: 'percent', unitLabel: '%', rule: 'max', nature: 'level', heading: '8', plan: num(7.86, '7,86') },
-  { id: '8.2', tt: '-', name: 'Suy dinh dưỡng thể thấp còi', unit: 'percent', unitLabel: '%', rule: 'max', nature: 'level', heading: '8', plan: num(10.63, '10,63') },
-  { id: '9', tt: '9', name: 'Tỷ lệ dân số tham gia BHYT', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', plan: num(95, '95') },
-  { id: '10', tt: '10', name: 'Tỷ lệ người lao động tham gia BHXH', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', plan: num(10.6, '10,6') },
-  { id: '11', tt: '11', name: 'Tỷ lệ trạm y tế có bác sỹ', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', plan: num(100, '100') },
-  { id: '12', tt: '12', name: 'Tỷ lệ xã đạt chuẩn quốc gia về y tế', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', plan: num(100, '100') },
-  { id: '13', tt: '13', name: 'Số giường bệnh trên 1 vạn dân', unit: 'beds', unitLabel: 'Giường', rule: 'min', nature: 'level', plan: num(18.64, '18,64') },
-  { id: '14', tt: '14', name: 'Hộ gia đình đạt chuẩn văn hóa', unit: 'percent', unitLabel: '%', rule: 'gt', nature: 'level', plan: num(90, '> 90') },
+  { id: '7', tt: '7', name: 'Tỷ suất sinh giảm', unit: 'permille', unitLabel: '‰', rule: 'reduce', nature: 'level', weight: 'Dân số trung bình (người)', plan: num(0.05, '0,05') },
+  { id: '8.1', tt: '-', name: 'Suy dinh dưỡng về cân nặng', unit: 'percent', unitLabel: '%', rule: 'max', nature: 'level', heading: '8', weight: 'Số trẻ em dưới 5 tuổi (trẻ)', plan: num(7.86, '7,86') },
+  { id: '8.2', tt: '-', name: 'Suy dinh dưỡng thể thấp còi', unit: 'percent', unitLabel: '%', rule: 'max', nature: 'level', heading: '8', weight: 'Số trẻ em dưới 5 tuổi (trẻ)', plan: num(10.63, '10,63') },
+  { id: '9', tt: '9', name: 'Tỷ lệ dân số tham gia BHYT', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', weight: 'Dân số (người)', plan: num(95, '95') },
+  { id: '10', tt: '10', name: 'Tỷ lệ người lao động tham gia BHXH', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', weight: 'Lực lượng lao động (người)', plan: num(10.6, '10,6') },
+  { id: '11', tt: '11', name: 'Tỷ lệ trạm y tế có bác sỹ', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', weight: 'Số trạm y tế (trạm)', plan: num(100, '100') },
+  { id: '12', tt: '12', name: 'Tỷ lệ xã đạt chuẩn quốc gia về y tế', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', weight: 'Số xã (xã)', plan: num(100, '100') },
+  { id: '13', tt: '13', name: 'Số giường bệnh trên 1 vạn dân', unit: 'beds', unitLabel: 'Giường', rule: 'min', nature: 'level', weight: 'Dân số (người)', plan: num(18.64, '18,64') },
+  { id: '14', tt: '14', name: 'Hộ gia đình đạt chuẩn văn hóa', unit: 'percent', unitLabel: '%', rule: 'gt', nature: 'level', weight: 'Số hộ gia đình (hộ)', plan: num(90, '> 90') },
   { id: '15.1', tt: '-', name: 'Đào tạo nghề cho lao động nông thôn', unit: 'people', unitLabel: 'Người', rule: 'min', nature: 'flow', heading: '15', plan: num(400, '400') },
   { id: '15.2', tt: '-', name: 'Tạo việc làm mới', unit: 'people', unitLabel: 'Người', rule: 'min', nature: 'flow', heading: '15', plan: num(2000, '2.000') },
-  { id: '16', tt: '16', name: 'Giảm tỷ lệ hộ nghèo theo tiêu chí mới', unit: 'percent', unitLabel: '%', rule: 'reduce', nature: 'level', plan: num(1.5, '1,5') },
-  { id: '17', tt: '17', name: 'Tỷ lệ che phủ rừng', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', plan: num(56.34, '56,34') },
-  { id: '18', tt: '18', name: 'Tỷ lệ dân cư nông thôn sử dụng nước hợp vệ sinh', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', plan: num(100, '100') },
-  { id: '18.1', tt: '-', name: 'Trong đó: Tỷ lệ sử dụng nước sạch', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', partOf: '18', plan: num(33, '33,00') },
-  { id: '19', tt: '19', name: 'Tỷ lệ dân cư đô thị sử dụng nước sạch', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', plan: num(99.15, '99,15') },
-  { id: '20', tt: '20', name: 'Tỷ lệ chất thải rắn ở đô thị được thu gom', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', plan: num(80, '80') },
-  { id: '21', tt: '21', name: 'Giá trị sản phẩm trên một đơn vị diện tích', unit: 'trieu-dong-ha', unitLabel: 'Triệu đồng/ha', rule: 'min', nature: 'level', plan: num(120, '120') },
+  { id: '16', tt: '16', name: 'Giảm tỷ lệ hộ nghèo theo tiêu chí mới', unit: 'percent', unitLabel: '%', rule: 'reduce', nature: 'level', weight: 'Số hộ gia đình (hộ)', plan: num(1.5, '1,5') },
+  { id: '17', tt: '17', name: 'Tỷ lệ che phủ rừng', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', weight: 'Diện tích tự nhiên (ha)', plan: num(56.34, '56,34') },
+  { id: '18', tt: '18', name: 'Tỷ lệ dân cư nông thôn sử dụng nước hợp vệ sinh', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', weight: 'Dân số nông thôn (người)', plan: num(100, '100') },
+  { id: '18.1', tt: '-', name: 'Trong đó: Tỷ lệ sử dụng nước sạch', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', partOf: '18', weight: 'Dân số nông thôn (người)', plan: num(33, '33,00') },
+  { id: '19', tt: '19', name: 'Tỷ lệ dân cư đô thị sử dụng nước sạch', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', weight: 'Dân số đô thị (người)', plan: num(99.15, '99,15') },
+  { id: '20', tt: '20', name: 'Tỷ lệ chất thải rắn ở đô thị được thu gom', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', weight: 'Chất thải rắn đô thị phát sinh (tấn)', plan: num(80, '80') },
+  { id: '21', tt: '21', name: 'Giá trị sản phẩm trên một đơn vị diện tích', unit: 'trieu-dong-ha', unitLabel: 'Triệu đồng/ha', rule: 'min', nature: 'level', weight: 'Diện tích đất sản xuất (ha)', plan: num(120, '120') },
   {
     id: '22.1', tt: '-', name: 'Huyện nông thôn mới', unit: 'criteria', unitLabel: 'Tiêu chí', rule: 'criteria', nature: 'level', heading: '22',
     plan: { kind: 'criteria', required: 9, of: 9, text: '9/9' },
   },
   { id: '22.2', tt: '-', name: 'Xã nông thôn mới (xã Vĩnh An)', unit: 'count', unitLabel: 'Xã', rule: 'min', nature: 'level', heading: '22', plan: num(1, '01') },
   { id: '23', tt: '23', name: 'Tiêu chí đô thị loại IV đạt thêm', unit: 'points', unitLabel: 'Điểm', rule: 'min', nature: 'flow', plan: num(9, '9') },
-  { id: '24', tt: '24', name: 'Cung cấp dịch vụ công trực tuyến toàn trình', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', plan: num(25, '25') },
-  { id: 'QP.1', tt: '1', name: 'Giao quân đạt chỉ tiêu', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', plan: num(100, '100') },
+  { id: '24', tt: '24', name: 'Cung cấp dịch vụ công trực tuyến toàn trình', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', weight: 'Số thủ tục hành chính (thủ tục)', plan: num(25, '25') },
+  { id: 'QP.1', tt: '1', name: 'Giao quân đạt chỉ tiêu', unit: 'percent', unitLabel: '%', rule: 'min', nature: 'level', weight: 'Chỉ tiêu giao quân (người)', plan: num(100, '100') },
   { id: 'QP.2.1', tt: '-', name: 'Tai nạn giao thông: số vụ', unit: 'count', unitLabel: 'Vụ', rule: 'decrease', nature: 'flow', heading: 'QP.2', plan: DECREASE },
   { id: 'QP.2.2', tt: '-', name: 'Tai nạn giao thông: số người chết', unit: 'people', unitLabel: 'Người', rule: 'decrease', nature: 'flow', heading: 'QP.2', plan: DECREASE },
   { id: 'QP.2.3', tt: '-', name: 'Tai nạn giao thông: số người bị thương', unit: 'people', unitLabel: 'Người', rule: 'decrease', nature: 'flow', heading: 'QP.2', plan: DECREASE },

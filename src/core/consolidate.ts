@@ -10,15 +10,17 @@
 //   Σ KH ÷ Σ (KH ÷ KHTT × 100) × 100, at 2 decimals. TN of an indicator-1 row is summed only when every unit
 //   typed it: otherwise left empty, so the check implies it from the merged plan and index (which is the
 //   sum of the units' implied previous values).
-// - levels and rates are never summed: the merged cell keeps a value only when all units agree on it, and
-//   is left empty otherwise (the template has no weight, such as population, to average them by). The
-//   unit-by-unit table shows every indicator, one column per unit.
+// - levels and rates are never summed. Where every unit gave the row's weight (quyền số: population,
+//   households… in the template's optional column QS), KH, TN and TH are averaged by it and the merged
+//   weight is the sum; otherwise the merged cell keeps a value only when all units agree on it, and is left
+//   empty when they differ. The unit-by-unit table shows every indicator, one column per unit.
 // - pass (Đạt / Chưa đạt): "Đạt" when every unit says Đạt, "Chưa đạt" when any unit says Chưa đạt (the
 //   district has not achieved what one of its units has not), empty otherwise.
 // - criteria (x/N) are levels: kept when all units agree, empty otherwise.
 import { HEADINGS, INDICATORS, indicatorKeys, indicatorName, type GrowthPlan, type Indicator, type IndicatorPlan, type PlanFigure } from './catalog';
 import { checkWorkbook } from './engine';
-import { cellName, rowKey } from './names';
+import { cellName, rowKey, WEIGHT_COLUMN } from './names';
+import { readWeight, weightedMean } from './weights';
 import { decimalsOfValue, indexDecimals, planDecimals } from './precision';
 import { formatVietnameseNumber, roundTo } from './vnNumber';
 import type { Finding, IndicatorResult, InputColumn, Measure, Period, Report, WorkbookSnapshot } from './types';
@@ -83,6 +85,10 @@ export interface Consolidation {
   incomplete: { name: string; missingFrom: string[] }[];
   /** pass rows where some unit said Chưa đạt. */
   passNotMet: { id: string; units: string[] }[];
+  /** Rate cells averaged by the weight (quyền số) every unit gave, and what the weight is. */
+  averaged: { name: string; weight: string }[];
+  /** Rate rows some units gave a weight for and others did not: not averaged, and who lacks it. */
+  weightsMissing: { id: string; weight: string; missingFrom: string[] }[];
   /** The merged template's plan (for buildTemplate), values by defined name (null clears a prefilled cell), notes. */
   plan: Record<string, IndicatorPlan>;
   cells: Map<string, Value>;
@@ -145,7 +151,7 @@ export function consolidate(inputs: readonly UnitInput[], options: ConsolidateOp
     baseYear: head?.snapshot.baseYear ?? 2010,
     unit: options.unit ?? `Tổng hợp ${units.length} đơn vị`,
     included: units.map((u) => ({ source: u.source, unit: u.unit, warnings: u.report.findings.filter((f) => f.severity === 'warning').length })),
-    excluded, levelsKept: [], levelsLeftEmpty: [], incomplete: [], passNotMet: [],
+    excluded, levelsKept: [], levelsLeftEmpty: [], incomplete: [], passNotMet: [], averaged: [], weightsMissing: [],
     plan: {}, cells: new Map(), notes: new Map(), byUnit: [],
   };
   if (head) {
@@ -163,7 +169,7 @@ export function byUnitHeading(c: Consolidation, label: (source: string) => strin
     c.excluded.length
       ? `Không đưa vào: ${c.excluded.map((e) => `${label(e.source)}${e.unit ? ` (${e.unit})` : ''} — ${e.message}`).join('; ')}.`
       : 'Mọi đơn vị đều được đưa vào.',
-    'Cột "Tổng hợp": cộng các đơn vị với chỉ tiêu cộng dồn (tiền, người, vụ); chỉ tiêu tỷ lệ, mức không cộng — chỉ giữ khi mọi đơn vị như nhau.',
+    'Cột "Tổng hợp": cộng các đơn vị với chỉ tiêu cộng dồn (tiền, người, vụ); chỉ tiêu tỷ lệ, mức không cộng — tính bình quân theo quyền số khi mọi đơn vị có quyền số, nếu không chỉ giữ khi mọi đơn vị như nhau.',
   ];
 }
 
@@ -179,6 +185,10 @@ function uniqueName(name: string, units: readonly Unit[]): string {
   let n = name;
   for (let i = 2; units.some((u) => u.unit === n); i++) n = `${name} (${i})`;
   return n;
+}
+
+function weightsOf(units: readonly Unit[], ind: Indicator): (number | null)[] {
+  return units.map((u) => readWeight(u.snapshot, ind).value);
 }
 
 function mismatch(first: Unit, s: WorkbookSnapshot): string | null {
@@ -248,8 +258,36 @@ function mergeValues(units: readonly Unit[], indicators: readonly Indicator[], c
         cells.set(name('KH'), kh);
       }
       noteParts.push(`Cộng ${n} đơn vị.`);
+    } else if (ind.weight && weightsOf(units, ind).every((w) => w !== null)) {
+      // Rates with a weight in every unit: averaged by it (Σ rate × weight ÷ Σ weight), never summed.
+      const weights = weightsOf(units, ind);
+      const mean = (vals: Value[], column: InputColumn): number | null => {
+        const nums = vals.map(num);
+        const m = weightedMean(nums, weights);
+        if (m === null) {
+          if (nums.some((v) => v !== null)) c.levelsLeftEmpty.push(name(column));
+          return null;
+        }
+        c.averaged.push({ name: name(column), weight: ind.weight! });
+        const d = Math.min(4, Math.max(2, ...nums.map((v) => decimalsOfValue(v!))));
+        return roundTo(m, d);
+      };
+      const kh = mean(plans, 'KH');
+      const tn = ind.rule === 'reduce' || previous.some((v) => v !== null) ? mean(previous, 'TN') : null;
+      const th = mean(actual, 'TH');
+      if (ind.plan.kind === 'number') plan[id] = numberPlan(ind, kh);
+      cells.set(name('KH'), kh);
+      cells.set(name('TN'), tn);
+      cells.set(name('TH'), th);
+      const total = (weights as number[]).reduce((a, b) => a + b, 0);
+      cells.set(cellName(WEIGHT_COLUMN, id), roundTo(total, Math.min(6, Math.max(0, ...(weights as number[]).map(decimalsOfValue)))));
+      noteParts.push(`Tỷ lệ/mức: bình quân theo quyền số (${ind.weight!.toLowerCase()}) của ${n} đơn vị; quyền số tổng hợp là tổng của các đơn vị.`);
     } else {
-      // Levels, rates, criteria: never summed; kept when every unit has the same value.
+      // Levels, rates, criteria without a weight in every unit: never summed; kept when every unit has the same value.
+      if (ind.weight) {
+        const missing = units.filter((u) => readWeight(u.snapshot, ind).value === null).map((u) => u.unit);
+        if (missing.length < n) c.weightsMissing.push({ id, weight: ind.weight, missingFrom: missing });
+      }
       const agree = (vals: Value[], column: InputColumn): Value => {
         const first = vals[0] ?? null;
         const same = first !== null && vals.every((v) => v !== null && (typeof v === 'number' && typeof first === 'number' ? roundTo(v, 10) === roundTo(first, 10) : v === first));

@@ -2,7 +2,8 @@
 // Order of work: read each row's cells, derive previous/growth/% of plan, judge by the rule, then the
 // checks that span rows (sums of components, parts of a whole, "giảm cả 3 mặt").
 import { HEADINGS, INDICATORS, indicatorKeys, indicatorName, MEASURE_NAMES, type Heading, type Indicator } from './catalog';
-import { cellName, rowKey } from './names';
+import { cellName, rowKey, WEIGHT_COLUMN } from './names';
+import { readWeight } from './weights';
 import { readCell, type Expect, type Issue, type ReadValue } from './reading';
 import { allOf, judge } from './rules';
 import { indexRangeIssue, rangeIssue, unitSlipIssue, type Reference } from './valueChecks';
@@ -83,6 +84,17 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     const ind = indicators.find((i) => i.id === key.id)!;
     const row = readRow(ind, key.measure, snapshot, add);
     rows.set(rowKey(ind.id, key.measure), row);
+  }
+
+  // 1b. The optional weights (quyền số) of rate rows: unusable ones are reported where they stand.
+  for (const ind of indicators) {
+    const w = readWeight(snapshot, ind);
+    for (const issue of w.issues) {
+      findings.push({
+        id: ind.id, measure: null, cell: w.cell?.address ?? null, name: cellName(WEIGHT_COLUMN, ind.id),
+        code: issue.code, severity: SEVERITY[issue.code], message: issue.message, ...(w.cell ? { sheet: w.cell.sheet } : {}),
+      });
+    }
   }
 
   // 2. Contributions, rule, and the row's own findings.

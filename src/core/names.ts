@@ -5,11 +5,14 @@ import type { InputColumn, Measure } from './types';
 
 /** Output columns: CS chỉ số tăng trưởng (growth index), PT % so kế hoạch, DG đánh giá (status), GC ghi chú (note). */
 export type OutputColumn = 'CS' | 'PT' | 'DG' | 'GC';
-export type NamedColumn = InputColumn | OutputColumn;
+/** QS quyền số (weight): an optional input of rate rows, what the rate is a share of (population, households…). */
+export type WeightColumn = 'QS';
+export type NamedColumn = InputColumn | OutputColumn | WeightColumn;
 
 export const INPUT_COLUMNS: readonly InputColumn[] = ['KH', 'KHTT', 'TN', 'TH'];
 export const OUTPUT_COLUMNS: readonly OutputColumn[] = ['CS', 'PT', 'DG', 'GC'];
-const ALL_COLUMNS: readonly string[] = [...INPUT_COLUMNS, ...OUTPUT_COLUMNS];
+export const WEIGHT_COLUMN: WeightColumn = 'QS';
+const ALL_COLUMNS: readonly string[] = [...INPUT_COLUMNS, ...OUTPUT_COLUMNS, WEIGHT_COLUMN];
 
 /** Title-block names (extension): the reporting unit, year, period and base year of constant prices. */
 export const TITLE_NAMES = {

@@ -32,6 +32,10 @@ export interface ConsolidateOutcome {
   incomplete: { name: string; missingFrom: string[] }[];
   /** pass rows where some unit said Chưa đạt. */
   passNotMet: { id: string; units: string[] }[];
+  /** Rate cells averaged by the weight (quyền số) every unit gave, and what the weight is. */
+  averaged: { name: string; weight: string }[];
+  /** Rate rows some units gave a weight for and others did not: not averaged, and who lacks it. */
+  weightsMissing: { id: string; weight: string; missingFrom: string[] }[];
   /** The sheets written; null when nothing was written (fewer than two unit sheets, or none usable). */
   written: { sheet: string; byUnitSheet: string } | null;
   /** The consolidated template's own check; null when nothing was written. */
@@ -90,7 +94,7 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
   const outcome: ConsolidateOutcome = {
     unitSheets: units.map((t) => t.sheet),
     skipped: templates.filter((t) => t.consolidated).map((t) => t.sheet),
-    included: [], excluded: [], levelsLeftEmpty: [], incomplete: [], passNotMet: [], written: null, report: null,
+    included: [], excluded: [], levelsLeftEmpty: [], incomplete: [], passNotMet: [], averaged: [], weightsMissing: [], written: null, report: null,
   };
   if (units.length < 2) return outcome;
 
@@ -99,6 +103,7 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
   const c = consolidate(inputs, { ...(unit ? { unit } : {}), describe: (s) => `sheet "${s}"` });
   Object.assign(outcome, {
     included: c.included, excluded: c.excluded, levelsLeftEmpty: c.levelsLeftEmpty, incomplete: c.incomplete, passNotMet: c.passNotMet,
+    averaged: c.averaged, weightsMissing: c.weightsMissing,
   });
   if (c.included.length === 0) return outcome;
 

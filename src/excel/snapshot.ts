@@ -50,9 +50,9 @@ export function hasTemplateNames(names: Excel.NamedItemCollection): boolean {
 }
 
 /** Sync 2: every template cell, by name, with what the flags need (fill colour). */
-/** Columns whose values the check reads (KH, KHTT, TN, TH) or writes after (GC, the note). */
-const VALUE_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH', 'GC']);
-const INPUT_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH']);
+/** Columns whose values the check reads (KH, KHTT, TN, TH, QS) or writes after (GC, the note). */
+const VALUE_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH', 'QS', 'GC']);
+const INPUT_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH', 'QS']);
 
 export function queueCells(names: Excel.NamedItemCollection): Map<string, Excel.Range> {
   const ranges = new Map<string, Excel.Range>();

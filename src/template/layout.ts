@@ -22,11 +22,13 @@ export const COLUMNS = {
   percent: { letter: 'I', header: '% so kế hoạch (7)/(4)', width: 11, named: 'PT' },
   status: { letter: 'J', header: 'Đánh giá', width: 14, named: 'DG' },
   note: { letter: 'K', header: 'Ghi chú', width: 32, named: 'GC' },
+  // After the note, so every column of the contract keeps its place: only needed to consolidate units.
+  weight: { letter: 'L', header: 'Quyền số (để tổng hợp tỷ lệ)', width: 16, named: 'QS' },
 } as const satisfies Record<string, ColumnSpec>;
 
 export type ColumnKey = keyof typeof COLUMNS;
-export const COLUMN_ORDER: readonly ColumnKey[] = ['tt', 'name', 'unit', 'plan', 'planIndex', 'previous', 'actual', 'growth', 'percent', 'status', 'note'];
-export const LAST_COLUMN = 'K';
+export const COLUMN_ORDER: readonly ColumnKey[] = ['tt', 'name', 'unit', 'plan', 'planIndex', 'previous', 'actual', 'growth', 'percent', 'status', 'note', 'weight'];
+export const LAST_COLUMN = 'L';
 
 export const TITLE_ROWS = {
   unit: 1,

@@ -9,7 +9,7 @@ import { planFormat, RATIO_FORMAT, valueFormat, YEAR_FORMAT, decimalsFormat } fr
 import {
   COLUMN_ORDER, COLUMNS, DEFAULT_SHEET_NAME, FIRST_DATA_ROW, HEADER_ROW, LAST_COLUMN, NUMBER_ROW, PERIOD_TEXT, TITLE_ROWS, type ColumnKey,
 } from './layout';
-import { validationFor, type ValidationSpec } from './validation';
+import { validationFor, weightValidation, type ValidationSpec } from './validation';
 
 export type CellStyle = 'title' | 'label' | 'titleInput' | 'note' | 'header' | 'number' | 'section' | 'heading' | 'text' | 'input' | 'output' | 'status';
 
@@ -125,7 +125,7 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
     previous: { value: baseYear, numFmt: YEAR_FORMAT, style: 'titleInput', name: TITLE_NAMES.baseYear },
   } });
   rows.push({ row: TITLE_ROWS.note, kind: 'title', cells: {
-    tt: { formula: `"Giá trị theo giá so sánh năm "&${TITLE_NAMES.baseYear}&". Nhập số vào các ô màu vàng, đúng đơn vị tính; các cột (8), (9), (10) tự tính."`, style: 'note' },
+    tt: { formula: `"Giá trị theo giá so sánh năm "&${TITLE_NAMES.baseYear}&". Nhập số vào các ô màu vàng, đúng đơn vị tính; các cột (8), (9), (10) tự tính; cột (12) Quyền số chỉ cần khi tổng hợp nhiều đơn vị."`, style: 'note' },
   } });
   merges.push(`A${TITLE_ROWS.note}:${LAST_COLUMN}${TITLE_ROWS.note}`);
 
@@ -234,6 +234,7 @@ function indicatorRow(ind: Indicator, measure: Measure | null, tt: string, name:
     // Text format: a note that starts with "-" or "=" stays text when the check appends to it.
     note: { style: 'input', name: n('GC'), numFmt: '@' },
   };
+  if (ind.weight) cells.weight = { style: 'input', name: n('QS'), numFmt: '#,##0', validation: weightValidation(ind) };
   if (ind.plan.kind === 'growth') {
     const p = ind.plan[measure ?? 'sp'];
     cells.planIndex = input('KHTT', p.index.value, decimalsFormat(di, false));

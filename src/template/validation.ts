@@ -61,3 +61,14 @@ export function validationFor(ind: Indicator, column: InputColumn, planText: str
     ...base(what, `Giá trị phải là ${unit.integer ? 'số nguyên ' : 'số '}không âm, theo đơn vị ${ind.unitLabel.toLowerCase()}.`),
   };
 }
+
+/** The optional weight (quyền số) of a rate row: what the rate is a share of, never negative. */
+export function weightValidation(ind: Indicator): ValidationSpec {
+  return {
+    type: 'decimal', operator: 'greaterThanOrEqual', min: 0,
+    promptTitle: 'Quyền số (không bắt buộc)',
+    prompt: clip(`${ind.weight ?? ''}. Chỉ cần khi tổng hợp nhiều đơn vị: tỷ lệ của các đơn vị được tính bình quân theo quyền số này thay vì để trống.`, 255),
+    errorTitle: 'Giá trị không hợp lệ',
+    error: 'Quyền số là số không âm (dân số, số hộ, diện tích…).',
+  };
+}

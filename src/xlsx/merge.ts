@@ -35,6 +35,8 @@ export interface MergeOutcome {
   levelsLeftEmpty: string[];
   incomplete: { name: string; missingFrom: string[] }[];
   passNotMet: { id: string; units: string[] }[];
+  averaged: { name: string; weight: string }[];
+  weightsMissing: { id: string; weight: string; missingFrom: string[] }[];
   /** The merged workbook; null when no unit could be included. */
   workbook: ExcelJS.Workbook | null;
   /** The merged template's own check: it must have no error finding. */
@@ -62,6 +64,7 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
     included: c.included.map(({ source, ...u }) => ({ file: source, ...u })),
     excluded: c.excluded.map(({ source, ...e }) => ({ file: source, ...e })),
     levelsKept: c.levelsKept, levelsLeftEmpty: c.levelsLeftEmpty, incomplete: c.incomplete, passNotMet: c.passNotMet,
+    averaged: c.averaged, weightsMissing: c.weightsMissing,
     workbook: null, report: null,
   };
   if (!c.included.length) return outcome;

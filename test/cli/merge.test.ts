@@ -21,13 +21,16 @@ interface MergeJson {
   levelsLeftEmpty: string[];
   incomplete: { name: string; missingFrom: string[] }[];
   passNotMet: { id: string; units: string[] }[];
+  averaged: { name: string; weight: string }[];
+  weightsMissing: { id: string; weight: string; missingFrom: string[] }[];
   mergedErrors: number;
 }
 
-const unitA: Entries = realisticEntries(11);
-const unitB: Entries = { ...realisticEntries(12), TH_6: 'Chưa đạt' };
+// Weights (quyền số): every unit gives its households for 16 (poverty rate), only A and B their population for 9.
+const unitA: Entries = { ...realisticEntries(11), QS_16: 1200, QS_9: 8000, TN_16: 6.2, TH_16: 4.5 };
+const unitB: Entries = { ...realisticEntries(12), TH_6: 'Chưa đạt', QS_16: 800, QS_9: 5000, TN_16: 3.1, TH_16: 1.9 };
 // Unit C has its own plan for 1.1 (sp): a lower value and index; the total follows its parts.
-const unitC: Entries = { ...realisticEntries(13), KH_1_1_SP: 1625490, KH_1_SP: 6786145, KHTT_1_1_SP: 105 };
+const unitC: Entries = { ...realisticEntries(13), KH_1_1_SP: 1625490, KH_1_SP: 6786145, KHTT_1_1_SP: 105, QS_16: 2000, TN_16: 8.4, TH_16: 6.6 };
 const unitSlip: Entries = { ...realisticEntries(14), TH_2: 4449000000000 };
 
 let files: { a: string; b: string; c: string; slip: string; corrupt: string };
@@ -126,6 +129,29 @@ describe('chitieu merge', () => {
     const r = ws.getRow(row9);
     expect([r.getCell(6).value, r.getCell(7).value, r.getCell(8).value]).toEqual([unitA.TH_9, unitB.TH_9, unitC.TH_9]);
     expect(r.getCell(5).value).toBeNull();
+  });
+
+  it('averages a rate by its weight where every unit gave one, and says which; not where a unit lacks it', async () => {
+    const wb = await readXlsx(out);
+    const names = namedCells(wb);
+    const value = (name: string) => {
+      const nc = names.get(name)!;
+      return wb.getWorksheet(nc.sheet)!.getCell(nc.address).value;
+    };
+    const mean = (name: string) => (num(unitA, name) * 1200 + num(unitB, name) * 800 + num(unitC, name) * 2000) / 4000;
+    expect(value('TH_16')).toBeCloseTo(mean('TH_16'), 2);
+    expect(value('TN_16')).toBeCloseTo(mean('TN_16'), 2);
+    expect(value('TH_16')).toBe(5.03); // (4,5×1.200 + 1,9×800 + 6,6×2.000) ÷ 4.000 = 5,03 — not the sum 13
+    expect(value('QS_16')).toBe(4000);
+    expect(json.averaged).toEqual(expect.arrayContaining([{ name: 'TH_16', weight: 'Số hộ gia đình (hộ)' }, { name: 'TN_16', weight: 'Số hộ gia đình (hộ)' }]));
+    expect(String(value('GC_16'))).toMatch(/bình quân theo quyền số \(số hộ gia đình \(hộ\)\) của 3 đơn vị/);
+    // 9: C gave no population, so 9 is not averaged and the output names C.
+    expect(json.weightsMissing).toEqual([{ id: '9', weight: 'Dân số (người)', missingFrom: ['UBND xã C'] }]);
+    expect(json.averaged.map((a) => a.name)).not.toContain('TH_9');
+    expect(value('TH_9')).toBeNull();
+    const text = await run('merge', files.a, files.b, files.c, '--out', path.join(dir, 'TONG-HOP-W.xlsx'));
+    expect(text.out).toMatch(/Bình quân theo quyền số .*TH_16 \(theo số hộ gia đình \(hộ\)\)/);
+    expect(text.out).toMatch(/9: không tính bình quân vì thiếu quyền số \(dân số \(người\)\) ở UBND xã C/);
   });
 
   it('writes a template that `check` accepts with no error finding', async () => {

@@ -209,3 +209,23 @@ describe('finding codes', () => {
     expect(result(r, '2').status).toBe('chua-dat');
   });
 });
+
+describe('the optional weight (quyền số) of a rate row', () => {
+  it('is read quietly when it is a number, and is no finding when empty', () => {
+    expect(check({ QS_9: 52000 }).findings).toEqual([]);
+    expect(check({ QS_9: '52.000' }).findings.map((f) => [f.name, f.code])).toEqual([['QS_9', 'number-as-text']]);
+  });
+  it('is an error where it stands when it is text or negative', () => {
+    const text = check({ QS_9: 'khoảng 5 vạn' });
+    expect(text.findings).toEqual([expect.objectContaining({ id: '9', name: 'QS_9', code: 'not-a-number', severity: 'error', cell: expect.stringMatching(/^L\d+$/) })]);
+    const negative = check({ QS_16: -1200 });
+    expect(negative.findings).toEqual([expect.objectContaining({ name: 'QS_16', code: 'out-of-range', severity: 'error' })]);
+    expect(negative.findings[0]!.message).toMatch(/số hộ gia đình \(hộ\)\) không được âm/);
+  });
+  it('exists only on rows whose rate has a denominator: none on flows, pass or criteria rows', () => {
+    const weighted = model.names.filter((n) => n.name.startsWith('QS_')).map((n) => n.name);
+    expect(weighted).toContain('QS_9');
+    expect(weighted).toContain('QS_QP_1');
+    for (const none of ['QS_2', 'QS_6', 'QS_22_1', 'QS_1_SP', 'QS_QP_2_1']) expect(weighted).not.toContain(none);
+  });
+});

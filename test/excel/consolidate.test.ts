@@ -16,9 +16,10 @@ import { addressOf, asContext, fillAsUser, insert, newFake, YEAR } from './harne
 
 const unitModel = (unit: string, sheetName: string): TemplateModel => buildTemplate({ year: YEAR, unit, sheetName });
 
-const A: Entries = realisticEntries(21);
-const B: Entries = { ...realisticEntries(22), TH_6: 'Chưa đạt' };
-const C: Entries = realisticEntries(23);
+// Every unit gives its households (quyền số) for 16, the poverty rate: that rate is averaged by them.
+const A: Entries = { ...realisticEntries(21), QS_16: 1000, TH_16: 4 };
+const B: Entries = { ...realisticEntries(22), TH_6: 'Chưa đạt', QS_16: 3000, TH_16: 2 };
+const C: Entries = { ...realisticEntries(23), QS_16: 1000, TH_16: 3 };
 const D: Entries = { ...realisticEntries(24), TH_2: 4_449_000_000_000 }; // đồng typed for tỷ đồng
 
 interface Book {
@@ -98,6 +99,9 @@ describe('Tổng hợp từ các sheet', () => {
     expect(outcome.levelsLeftEmpty).toContain('TH_9');
     expect(merged(at('TH_6'))).toBe('Chưa đạt');
     expect(outcome.passNotMet).toEqual([{ id: '6', units: ['UBND xã B'] }]);
+    expect(merged(at('TH_16'))).toBe(2.6); // (4×1.000 + 2×3.000 + 3×1.000) ÷ 5.000
+    expect(merged(at('QS_16'))).toBe(5000);
+    expect(outcome.averaged).toContainEqual({ name: 'TH_16', weight: 'Số hộ gia đình (hộ)' });
     expect(merged(at('DON_VI'))).toBe('Tổng hợp 3 đơn vị');
     expect(String(merged(at('GC_2')))).toMatch(/Cộng 3 đơn vị/);
   });
