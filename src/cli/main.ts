@@ -28,16 +28,18 @@ const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process
 export const USAGE = `Cách dùng:
   chitieu template --out TỆP.xlsx [--period nam|6t] [--year NĂM] [--unit "TÊN ĐƠN VỊ"] [--plan KẾ-HOẠCH.json]
       Tạo biểu chỉ tiêu mới (không ghi đè tệp đã có); --plan lấy số kế hoạch từ tệp JSON (xem README).
-  chitieu check TỆP.xlsx [--json] [--out BẢN-SAO.xlsx] [--period nam|6t]
+  chitieu check TỆP.xlsx [--json] [--out BẢN-SAO.xlsx] [--period nam|6t] [--sheet "TÊN TRANG"]
       Kiểm tra biểu đã điền; --out ghi một bản sao có đánh dấu. Không bao giờ sửa TỆP.
+      --sheet: sổ tính có biểu trên nhiều trang (mỗi đơn vị một trang, trang tổng hợp) — kiểm tra trang đó.
       Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp.
-  chitieu summary TỆP.xlsx [--json]
+  chitieu summary TỆP.xlsx [--json] [--sheet "TÊN TRANG"]
       Đánh giá: số chỉ tiêu đạt/chưa đạt, mức thiếu, tăng trưởng chỉ tiêu 1 và đoạn văn báo cáo.
       Mã thoát như lệnh check.
   chitieu merge ĐƠN-VỊ-1.xlsx ĐƠN-VỊ-2.xlsx … --out TỔNG-HỢP.xlsx [--unit "TÊN"] [--json]
       Tổng hợp biểu của các đơn vị (bỏ qua và báo tệp hỏng hoặc có lỗi). Không ghi đè tệp đã có.
+      Một tệp có biểu trên nhiều trang (mỗi đơn vị một trang) góp mọi trang đó, trừ trang tổng hợp.
       Mã thoát: 0 đủ mọi đơn vị, 1 có đơn vị bị bỏ qua, 2 không ghi được tệp tổng hợp.
-  chitieu describe TỆP.xlsx [--json]
+  chitieu describe TỆP.xlsx [--json] [--sheet "TÊN TRANG"]
       Liệt kê các ô của từng chỉ tiêu (theo tên ô đã đặt).
   chitieu demo [--dir THƯ-MỤC]
       Tạo một báo cáo mẫu có vài lỗi cố ý, kiểm tra và in kết quả.
@@ -116,12 +118,12 @@ async function readPlan(file: string): Promise<PlanFile> {
 }
 
 async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['out', 'period'], ['json']);
+  const args = parseArgs(argv, ['out', 'period', 'sheet'], ['json']);
   const file = one(args.positional, 'TỆP.xlsx cần kiểm tra');
   const out = str(args, 'out');
   if (out && path.resolve(out) === path.resolve(file)) throw new UsageError('--out phải là một tệp khác tệp đang kiểm tra (không bao giờ sửa tệp gốc)');
   const wb = await loadWorkbook(file);
-  const { snapshot, cells } = readSnapshot(wb, period(str(args, 'period')));
+  const { snapshot, cells } = readSnapshot(wb, period(str(args, 'period')), str(args, 'sheet'));
   const report: Report = checkWorkbook(snapshot);
   if (out) {
     writeFlags(wb, cells, report);
@@ -138,10 +140,10 @@ async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function describeCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, [], ['json']);
+  const args = parseArgs(argv, ['sheet'], ['json']);
   const file = one(args.positional, 'TỆP.xlsx');
   const wb = await loadWorkbook(file);
-  const d = describeWorkbook(wb);
+  const d = describeWorkbook(wb, str(args, 'sheet'));
   if (args.flags.has('json')) io.out(JSON.stringify(d, null, 2) + '\n');
   else {
     for (const ind of d.indicators) {

@@ -63,23 +63,25 @@ export function mergeJson(o: MergeOutcome, out: string, written: boolean) {
   };
 }
 
+const where = (u: { file: string; sheet?: string }) => (u.sheet === undefined ? u.file : `${u.file}, trang "${u.sheet}"`);
+
 export function renderMerge(o: MergeOutcome, out: string): string {
   const lines: string[] = [];
   const total = o.included.length + o.excluded.length;
   if (o.workbook) {
     const when = [o.year ? `năm ${o.year}` : null, o.period === '6t' ? 'báo cáo 6 tháng' : null, `giá so sánh ${o.baseYear}`].filter(Boolean).join(', ');
     lines.push(`Đã tổng hợp ${o.included.length}/${total} đơn vị vào ${out} (${when}):`);
-    for (const u of o.included) lines.push(`  + ${u.unit} (${u.file})${u.warnings ? ` — ${u.warnings} cảnh báo` : ''}`);
+    for (const u of o.included) lines.push(`  + ${u.unit} (${where(u)})${u.warnings ? ` — ${u.warnings} cảnh báo` : ''}`);
   } else {
     lines.push(`Không tổng hợp được: không có đơn vị nào dùng được (0/${total}).`);
   }
   if (o.excluded.length) {
     lines.push('', `KHÔNG ĐƯA VÀO (${o.excluded.length})`);
     for (const e of o.excluded) {
-      lines.push(`  - ${e.file}${e.unit ? ` (${e.unit})` : ''}: ${e.message}`);
+      lines.push(`  - ${where(e)}${e.unit ? ` (${e.unit})` : ''}: ${e.message}`);
       for (const f of e.errors) {
-        const where = [f.cell, f.name].filter(Boolean).join(' ');
-        lines.push(`      ${e.file}${where ? ' [' + where + ']' : ''} ${f.code}: ${f.message}`);
+        const cell = [f.cell, f.name].filter(Boolean).join(' ');
+        lines.push(`      ${where(e)}${cell ? ' [' + cell + ']' : ''} ${f.code}: ${f.message}`);
       }
     }
   }

@@ -11,7 +11,7 @@ import { parseArgs, str, UsageError } from './args';
 import type { Io } from './main';
 
 export async function summaryCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['period'], ['json']);
+  const args = parseArgs(argv, ['period', 'sheet'], ['json']);
   if (args.positional.length === 0) throw new UsageError('thiếu TỆP.xlsx cần đánh giá');
   if (args.positional.length > 1) throw new UsageError(`chỉ nhận một tệp, không hiểu "${args.positional[1]}"`);
   const file = args.positional[0]!;
@@ -19,7 +19,7 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
   const period = periodText === undefined ? undefined : parsePeriodOption(periodText);
   if (period === null) throw new UsageError(`--period chỉ nhận "nam" hoặc "6t", không phải "${periodText}"`);
   const wb = await loadWorkbook(file);
-  const { snapshot } = readSnapshot(wb, period);
+  const { snapshot } = readSnapshot(wb, period, str(args, 'sheet'));
   const report = checkWorkbook(snapshot);
   const summary = summarize(report, {
     ...(snapshot.year !== undefined ? { year: snapshot.year } : {}),

@@ -22,6 +22,12 @@ export const TITLE_NAMES = {
   baseYear: 'NAM_GOC_GIA',
 } as const;
 
+/**
+ * Sheet-scoped name (extension) on a sheet made by "Tổng hợp từ các sheet": that sheet is a template but
+ * never a unit of a later consolidation.
+ */
+export const CONSOLIDATED_MARK = 'CHITIEU_TONG_HOP';
+
 export function cellName(column: NamedColumn, id: string, measure: Measure | null = null): string {
   const suffix = measure ? `_${measure.toUpperCase()}` : '';
   return `${column}_${id.replace(/\./g, '_')}${suffix}`;

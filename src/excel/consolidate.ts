@@ -3,7 +3,9 @@
 // sheet. The rules are core's (src/core/consolidate.ts). Reads in three round trips, writes in one.
 import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, type Consolidation, type ExcludedUnit, type IncludedUnit, type UnitInput } from '../core/consolidate';
 import { checkWorkbook } from '../core/engine';
-import { parseCellName, rowKey, TITLE_NAMES } from '../core/names';
+import { CONSOLIDATED_MARK, parseCellName, rowKey, TITLE_NAMES } from '../core/names';
+
+export { CONSOLIDATED_MARK };
 import type { Report } from '../core/types';
 import { snapshotOf, type Entries } from '../template/inMemory';
 import { buildTemplate, COLORS, type TemplateModel } from '../template/model';
@@ -43,8 +45,6 @@ export interface ConsolidateOutcome {
 }
 
 export const CONSOLIDATED_SHEET = 'Tổng hợp';
-/** Sheet-scoped name that marks a sheet this command made, so it is never counted as a unit. */
-export const CONSOLIDATED_MARK = 'CHITIEU_TONG_HOP';
 
 /** A template found in the workbook: on its sheet, through its own names or the workbook's. */
 interface FoundTemplate {

@@ -11,8 +11,8 @@ export interface Description {
   indicators: { id: string; measure: Measure | null; sheet: string; cells: Partial<Record<NamedColumn, string>> }[];
 }
 
-export function describeWorkbook(wb: ExcelJS.Workbook): Description {
-  const { snapshot, cells } = readSnapshot(wb);
+export function describeWorkbook(wb: ExcelJS.Workbook, sheet?: string): Description {
+  const { snapshot, cells } = readSnapshot(wb, undefined, sheet);
   const rows = new Map<string, Description['indicators'][number]>();
   for (const [name, nc] of cells) {
     const p = parseCellName(name)!;

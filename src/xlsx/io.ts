@@ -2,6 +2,7 @@
 // too large; and never writing over a file that exists.
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
+import { captureDefinedNames, keepDefinedNamesOnSave } from './scopedNames';
 
 /** The largest workbook `chitieu` opens (a filled template is about 30 KB). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -25,6 +26,7 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
     throw new FileProblem(`tệp "${path}" không phải tệp Excel .xlsx${/\.xls$/i.test(path) ? ' (tệp .xls cũ: hãy mở bằng Excel và lưu lại dạng .xlsx)' : ''}`);
   }
   const wb = new ExcelJS.Workbook();
+  captureDefinedNames(wb);
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (err) {
@@ -35,6 +37,7 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
 
 /** Writes a new file; refuses to replace one that exists. */
 export async function saveNewWorkbook(wb: ExcelJS.Workbook, path: string): Promise<void> {
+  keepDefinedNamesOnSave(wb);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   try {
     await fs.writeFile(path, buffer, { flag: 'wx' });

@@ -11,18 +11,20 @@ import { buildTemplate, type TemplateModel } from '../template/model';
 import { namedCells } from './definedNames';
 import { FileProblem, loadWorkbook } from './io';
 import { newTemplateWorkbook } from './renderTemplate';
-import { NoTemplateError, readSnapshot } from './snapshot';
+import { NoTemplateError, readSnapshot, templatesOf } from './snapshot';
 import { XLSX_STYLES } from './styles';
 
 export { BY_UNIT_SHEET };
 
 export interface IncludedUnit {
   file: string;
+  /** The sheet, when the file holds several units' templates. */
+  sheet?: string;
   unit: string;
   warnings: number;
 }
 
-export type ExcludedUnit = Omit<CoreExcluded, 'source'> & { file: string };
+export type ExcludedUnit = Omit<CoreExcluded, 'source'> & { file: string; sheet?: string };
 
 export interface MergeOutcome {
   period: Period;
@@ -52,17 +54,30 @@ export interface MergeOptions {
 export async function mergeUnitFiles(files: readonly string[], options: MergeOptions = {}): Promise<MergeOutcome> {
   const indicators = options.indicators ?? INDICATORS;
   const inputs: UnitInput[] = [];
-  for (const file of files) inputs.push(await readUnit(file));
+  const where = new Map<string, { file: string; sheet?: string }>();
+  for (const file of files) {
+    for (const u of await readUnits(file)) {
+      inputs.push(u.input);
+      where.set(u.input.source, u.sheet === undefined ? { file } : { file, sheet: u.sheet });
+    }
+  }
+  const name = (source: string) => {
+    const w = where.get(source)!;
+    return w.sheet === undefined ? `tệp "${w.file}"` : `trang "${w.sheet}" của tệp "${w.file}"`;
+  };
   const c = consolidate(inputs, {
     indicators,
     ...(options.unit ? { unit: options.unit } : {}),
-    describe: (f) => `tệp "${f}"`,
-    errorsHint: (f) => `xem "chitieu check ${f}"`,
+    describe: name,
+    errorsHint: (source) => {
+      const w = where.get(source)!;
+      return `xem "chitieu check ${w.file}${w.sheet === undefined ? '' : ` --sheet "${w.sheet}"`}"`;
+    },
   });
   const outcome: MergeOutcome = {
     period: c.period, year: c.year, baseYear: c.baseYear, unit: c.unit,
-    included: c.included.map(({ source, ...u }) => ({ file: source, ...u })),
-    excluded: c.excluded.map(({ source, ...e }) => ({ file: source, ...e })),
+    included: c.included.map(({ source, ...u }) => ({ ...where.get(source)!, ...u })),
+    excluded: c.excluded.map(({ source, ...e }) => ({ ...where.get(source)!, ...e })),
     levelsKept: c.levelsKept, levelsLeftEmpty: c.levelsLeftEmpty, incomplete: c.incomplete, passNotMet: c.passNotMet,
     averaged: c.averaged, weightsMissing: c.weightsMissing,
     workbook: null, report: null,
@@ -88,13 +103,31 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
   return outcome;
 }
 
-async function readUnit(file: string): Promise<UnitInput> {
+/**
+ * The units of one file: its template, or — a workbook with units on several sheets (the add-in's unit
+ * sheets, sheets copied in Excel) — every sheet's template but a consolidated one.
+ */
+async function readUnits(file: string): Promise<{ input: UnitInput; sheet?: string }[]> {
+  let wb: ExcelJS.Workbook;
   try {
-    const snapshot = readSnapshot(await loadWorkbook(file)).snapshot;
-    return { source: file, snapshot, fallbackName: path.basename(file).replace(/\.xlsx$/i, '') };
+    wb = await loadWorkbook(file);
   } catch (err) {
-    if (err instanceof FileProblem) return { source: file, problem: { reason: 'unreadable', message: err.message } };
-    if (err instanceof NoTemplateError) return { source: file, problem: { reason: 'no-template', message: `tệp "${file}" ${err.message}` } };
+    if (err instanceof FileProblem) return [{ input: { source: file, problem: { reason: 'unreadable', message: err.message } } }];
+    throw err;
+  }
+  const fallbackName = path.basename(file).replace(/\.xlsx$/i, '');
+  const sheets = templatesOf(wb).filter((t) => !t.consolidated);
+  if (sheets.length > 1) {
+    return sheets.map((t) => ({
+      input: { source: `${file}\u0000${t.sheet}`, snapshot: readSnapshot(wb, undefined, t.sheet).snapshot, fallbackName: `${fallbackName} — ${t.sheet}` },
+      sheet: t.sheet,
+    }));
+  }
+  try {
+    const snapshot = readSnapshot(wb, undefined, sheets[0]?.sheet).snapshot;
+    return [{ input: { source: file, snapshot, fallbackName } }];
+  } catch (err) {
+    if (err instanceof NoTemplateError) return [{ input: { source: file, problem: { reason: 'no-template', message: `tệp "${file}" ${err.message}` } } }];
     throw err;
   }
 }
@@ -104,7 +137,10 @@ function addByUnitSheet(wb: ExcelJS.Workbook, model: TemplateModel, c: Consolida
   const ws = wb.addWorksheet(BY_UNIT_SHEET, { views: [{ state: 'frozen', xSplit: 3, ySplit: 5 }] });
   const st = XLSX_STYLES;
   ws.columns = [{ width: 8 }, { width: 48 }, { width: 13 }, { width: 12 }, { width: 16 }, ...c.included.map(() => ({ width: 16 }))];
-  byUnitHeading(c, (f) => path.basename(f)).forEach((line, i) => {
+  byUnitHeading(c, (source) => {
+    const [file, sheet] = source.split('\u0000');
+    return sheet === undefined ? path.basename(file!) : `${path.basename(file!)}, trang "${sheet}"`;
+  }).forEach((line, i) => {
     const cell = ws.getCell(`A${i + 1}`);
     cell.value = line;
     cell.font = i === 0 ? st.title.font : st.note.font;

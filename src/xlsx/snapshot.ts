@@ -1,10 +1,10 @@
 // Reads the template's cells of a workbook (found by defined name) into the engine's plain snapshot.
 import type ExcelJS from 'exceljs';
-import { parseCellName, TITLE_NAMES } from '../core/names';
+import { CONSOLIDATED_MARK, parseCellName, TITLE_NAMES } from '../core/names';
 import type { CellSnapshot, Period, WorkbookSnapshot } from '../core/types';
 import { readPeriod } from '../core/period';
 import { rawValue } from './cellValue';
-import { namedCells, type NamedCell } from './definedNames';
+import { namedCells, sheetNamedCells, type NamedCell } from './definedNames';
 
 export class NoTemplateError extends Error {}
 
@@ -14,8 +14,55 @@ export interface XlsxSnapshot {
   cells: Map<string, NamedCell>;
 }
 
-export function readSnapshot(workbook: ExcelJS.Workbook, periodOverride?: Period): XlsxSnapshot {
-  const names = namedCells(workbook);
+/** A template in the file: the workbook's (contract names) or one sheet's own (unit or consolidated sheet). */
+export interface TemplateOnSheet {
+  sheet: string;
+  scope: 'workbook' | 'sheet';
+  names: Map<string, NamedCell>;
+  /** Made by the add-in's "Tổng hợp từ các sheet": never a unit of a consolidation. */
+  consolidated: boolean;
+}
+
+
+const hasTH = (names: Map<string, NamedCell>) => [...names.keys()].some((k) => k.startsWith('TH_'));
+
+/** Every template of the file, one per sheet, in sheet order; a sheet's own names win over the workbook's. */
+export function templatesOf(workbook: ExcelJS.Workbook): TemplateOnSheet[] {
+  const workbookNames = namedCells(workbook);
+  const scoped = sheetNamedCells(workbook);
+  const thSheet = [...workbookNames].find(([k]) => k.startsWith('TH_'))?.[1].sheet;
+  const out: TemplateOnSheet[] = [];
+  for (const ws of workbook.worksheets) {
+    const own = scoped.get(ws.name);
+    if (own && hasTH(own)) out.push({ sheet: ws.name, scope: 'sheet', names: own, consolidated: own.has(CONSOLIDATED_MARK) });
+    else if (ws.name === thSheet) out.push({ sheet: ws.name, scope: 'workbook', names: workbookNames, consolidated: false });
+  }
+  return out;
+}
+
+/**
+ * The template's snapshot: the workbook's, or with `sheet` the one on that sheet. A file whose templates
+ * are all sheet-scoped (several units' sheets) needs `sheet`: the error lists them.
+ */
+export function readSnapshot(workbook: ExcelJS.Workbook, periodOverride?: Period, sheet?: string): XlsxSnapshot {
+  let names = namedCells(workbook);
+  if (sheet !== undefined) {
+    const found = templatesOf(workbook).find((t) => t.sheet === sheet);
+    if (!found) {
+      const list = templatesOf(workbook).map((t) => `"${t.sheet}"`).join(', ');
+      throw new NoTemplateError(workbook.getWorksheet(sheet)
+        ? `trang "${sheet}" không có biểu chỉ tiêu${list ? `; các trang có biểu: ${list}` : ''}`
+        : `không có trang "${sheet}" trong sổ tính${list ? `; các trang có biểu: ${list}` : ''}`);
+    }
+    names = found.names;
+  } else if (!hasTH(names)) {
+    const sheets = templatesOf(workbook);
+    if (sheets.length) throw new NoTemplateError(`biểu chỉ tiêu nằm trên từng trang (${sheets.map((t) => `"${t.sheet}"`).join(', ')}); chọn một trang bằng --sheet "TÊN TRANG"`);
+  }
+  return snapshotFrom(workbook, names, periodOverride);
+}
+
+function snapshotFrom(workbook: ExcelJS.Workbook, names: Map<string, NamedCell>, periodOverride?: Period): XlsxSnapshot {
   const cells: WorkbookSnapshot['cells'] = {};
   const found = new Map<string, NamedCell>();
   let inputs = 0;
