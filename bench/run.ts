@@ -130,7 +130,7 @@ async function cli(lines: string[]): Promise<void> {
 }
 
 // 3. context.sync() round trips of the Office.js adapter, counted by the typed fake.
-type MeasureSyncs = (kind: 'insert' | 'check' | 'clear', scale: number) => Promise<number>;
+type MeasureSyncs = (kind: 'insert' | 'check' | 'clear' | 'consolidate', scale: number) => Promise<number>;
 async function syncs(lines: string[]): Promise<void> {
   lines.push('## `context.sync()` round trips (Office.js adapter on the typed fake)', '');
   // HOOK: test/excel/syncBudget.ts (a colleague's) exports measureSyncs(kind, scale). tsconfig.bench.json
@@ -150,6 +150,7 @@ async function syncs(lines: string[]): Promise<void> {
       const label = kind === 'check' ? 'check + flag' : kind;
       lines.push(`| ${label} | ${one} | ${ten} |`);
     }
+    lines.push(`| consolidate ("Tổng hợp từ các sheet"; 3 unit sheets → 30) | ${await measureSyncs('consolidate', 1)} | ${await measureSyncs('consolidate', 10)} |`);
     lines.push('', 'Counts, not times: a sync is one round trip to Excel (slow on the web). A count that does not grow with the workbook means no sync in a loop.', '');
   } catch (err) {
     lines.push(`*Not measured: measureSyncs failed (${String((err as Error).message ?? err).split('\n')[0]}).*`, '');
