@@ -1,11 +1,15 @@
-// The task pane: the report's unit, year and period; insert, check, clear; the summary and the findings.
+// The task pane: the report's unit, year and period; insert, check, clear, consolidate; the summary and the
+// findings.
 // It never calls Excel itself: every workbook action comes in as a prop.
 import * as React from 'react';
 import {
   Button, Divider, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text, tokens, Title3,
 } from '@fluentui/react-components';
 import type { Period, Report } from '../core/types';
+import type { ConsolidateOutcome } from '../excel/consolidate';
+import { sheetNameFor } from '../template/layout';
 import type { WorkbookActions } from './actions';
+import { Consolidation } from './Consolidation';
 import type { Strings } from './i18n';
 import { Findings } from './Findings';
 import { Summary } from './Summary';
@@ -19,7 +23,16 @@ const useStyles = makeStyles({
   features: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string; retryName?: string };
+type Notice = {
+  intent: 'success' | 'error' | 'warning' | 'info';
+  text: string;
+  /** A free sheet name to insert into instead (sheet-exists). */
+  retryName?: string;
+  /** The retry inserts a unit sheet (sheet-scoped names). */
+  unitSheet?: boolean;
+  /** Offer "Thêm sheet cho đơn vị khác" (template-exists). */
+  offerUnitSheet?: boolean;
+};
 
 export interface AppProps {
   actions: WorkbookActions;
@@ -35,6 +48,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [report, setReport] = React.useState<Report | null>(null);
+  const [consolidation, setConsolidation] = React.useState<ConsolidateOutcome | null>(null);
   const missing = React.useMemo(() => actions.missingFeatures(), [actions]);
 
   const work = async (job: () => Promise<void>) => {
@@ -49,13 +63,14 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     }
   };
 
-  const insert = (sheetName?: string) => work(async () => {
+  const insert = (sheetName?: string, unitSheet = false) => work(async () => {
     const y = Number(year);
     if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new Error(`Năm "${year}" không hợp lệ: nhập năm từ 2000 đến 2100.`);
-    const outcome = await actions.insertTemplate({ year: y, period, unit, ...(sheetName ? { sheetName } : {}) });
+    const outcome = await actions.insertTemplate({ year: y, period, unit, ...(sheetName ? { sheetName } : {}), ...(unitSheet ? { unitSheet: true } : {}) });
     if (outcome.kind === 'inserted') setNotice({ intent: 'success', text: t.inserted(outcome.sheetName) });
-    else if (outcome.kind === 'sheet-exists') setNotice({ intent: 'warning', text: t.sheetExists(outcome.sheetName, outcome.suggestion), retryName: outcome.suggestion });
-    else setNotice({ intent: 'warning', text: t.templateExists(outcome.name) });
+    else if (outcome.kind === 'sheet-exists') {
+      setNotice({ intent: 'warning', text: t.sheetExists(outcome.sheetName, outcome.suggestion), retryName: outcome.suggestion, ...(unitSheet ? { unitSheet } : {}) });
+    } else setNotice({ intent: 'warning', text: t.templateExists(outcome.name), offerUnitSheet: !unitSheet });
   });
   const [live, setLive] = React.useState(false);
   const check = () => work(async () => {
@@ -66,8 +81,16 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     const n = await actions.clear();
     setNotice({ intent: 'info', text: n > 0 ? t.cleared(n) : t.nothingToClear });
     setReport(null);
+    setConsolidation(null);
   });
-  const select = (name: string) => { void work(() => actions.select(name)); };
+  const consolidate = () => work(async () => {
+    setConsolidation(null);
+    const name = unit.trim();
+    const outcome = await actions.consolidate(name ? { unit: name } : {});
+    setConsolidation(outcome);
+    if (outcome.report) setReport(outcome.report);
+  });
+  const select = (name: string, sheet?: string) => { void work(() => actions.select(name, sheet)); };
   const summary = React.useMemo(() => (report ? summarize(report, { year: Number(year) || undefined, unit: unit.trim() || undefined }) : null), [report, year, unit]);
   const writeSummary = () => { if (report && summary) void work(async () => setNotice({ intent: 'success', text: t.summaryWritten(await actions.writeSummary(summary, report)) })); };
 
@@ -89,16 +112,21 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
         <Button appearance="primary" disabled={busy} onClick={() => void check()}>{t.check}</Button>
         <Button appearance="secondary" disabled={busy} onClick={() => void clear()}>{t.clear}</Button>
       </div>
+      <div className={styles.row}>
+        <Button appearance="secondary" disabled={busy} onClick={() => void consolidate()}>{t.consolidate}</Button>
+      </div>
       {busy && <Spinner size="small" label={t.working} />}
       {live && <Text size={200} role="status">{t.liveOn}</Text>}
       {notice && (
         <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>
             {notice.text}{' '}
-            {notice.retryName && <Button size="small" onClick={() => void insert(notice.retryName)}>{t.insertAs(notice.retryName)}</Button>}
+            {notice.retryName && <Button size="small" disabled={busy} onClick={() => void insert(notice.retryName, notice.unitSheet)}>{t.insertAs(notice.retryName)}</Button>}
+            {notice.offerUnitSheet && <Button size="small" disabled={busy} onClick={() => void insert(sheetNameFor(unit), true)}>{t.addUnitSheet}</Button>}
           </MessageBarBody>
         </MessageBar>
       )}
+      {consolidation && <Consolidation outcome={consolidation} t={t} onSelect={select} />}
       {missing.length > 0 && (
         <MessageBar intent="info">
           <MessageBarBody>

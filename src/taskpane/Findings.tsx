@@ -1,6 +1,6 @@
 // Every finding of the last check, grouped by severity; a click selects its cell in the workbook.
 import * as React from 'react';
-import { Button, makeStyles, tokens, Text } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens, Text } from '@fluentui/react-components';
 import { indicatorById, indicatorName } from '../core/catalog';
 import { cellName } from '../core/names';
 import type { Finding, Report, Severity } from '../core/types';
@@ -22,7 +22,8 @@ const ORDER: Severity[] = ['error', 'shortfall', 'warning'];
 export interface FindingsProps {
   report: Report;
   t: Strings;
-  onSelect: (name: string) => void;
+  /** `sheet`: the finding's sheet, when the workbook has several templates. */
+  onSelect: (name: string, sheet?: string) => void;
 }
 
 export function Findings({ report, t, onSelect }: FindingsProps): React.JSX.Element {
@@ -40,7 +41,7 @@ export function Findings({ report, t, onSelect }: FindingsProps): React.JSX.Elem
             <ul className={styles.list}>
               {fs.map((f, i) => (
                 <li key={`${f.code}-${f.id}-${f.measure}-${i}`}>
-                  <Button appearance="subtle" className={`${styles.item} ${styles[sev]}`} onClick={() => onSelect(targetOf(f))}
+                  <Button appearance="subtle" className={mergeClasses(styles.item, styles[sev])} onClick={() => onSelect(targetOf(f), f.sheet)}
                     title={`${t.goToCell} ${f.cell ?? ''}`} data-testid="finding">
                     <span className={styles.body}>
                       <Text weight="semibold">{heading(f)}</Text>

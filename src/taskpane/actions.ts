@@ -2,6 +2,7 @@
 // browser test drives the same pane against an in-memory workbook behind this interface.
 import type { Period, Report } from '../core/types';
 import type { Summary } from '../core/summary';
+import type { ConsolidateOutcome, ConsolidateRequest } from '../excel/consolidate';
 import type { InsertOutcome } from '../excel/insertTemplate';
 
 export interface InsertRequest {
@@ -9,13 +10,21 @@ export interface InsertRequest {
   period: Period;
   unit: string;
   sheetName?: string;
+  /**
+   * Insert as one more unit's sheet in a workbook that has the template already: the sheet's names are
+   * scoped to it (as Excel does when a template sheet is copied), for "Tổng hợp từ các sheet".
+   */
+  unitSheet?: boolean;
 }
 
 export interface WorkbookActions {
   insertTemplate(request: InsertRequest): Promise<InsertOutcome>;
   check(period?: Period): Promise<Report>;
   clear(): Promise<number>;
-  select(name: string): Promise<void>;
+  /** Selects a template cell by defined name; `sheet` says which template sheet when the workbook has several. */
+  select(name: string, sheet?: string): Promise<void>;
+  /** "Tổng hợp từ các sheet": consolidates the workbook's unit template sheets into a new template sheet. */
+  consolidate(request: ConsolidateRequest): Promise<ConsolidateOutcome>;
   /** Writes (or refreshes) the "Tóm tắt" sheet; resolves its name. */
   writeSummary(summary: Summary, report: Report): Promise<string>;
   /**

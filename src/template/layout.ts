@@ -44,3 +44,12 @@ export const DEFAULT_SHEET_NAME = 'Chỉ tiêu KT-XH';
 
 /** Texts of the period cell, as the user picks them from its list. */
 export const PERIOD_TEXT = { nam: 'Năm', '6t': '6 tháng' } as const;
+
+/**
+ * A sheet name for a unit's sheet ("UBND xã B"): without the characters Excel refuses in sheet names
+ * (\ / ? * [ ] :), no apostrophe at either end, at most 31 characters; undefined when nothing is left.
+ */
+export function sheetNameFor(unit: string): string | undefined {
+  const name = unit.replace(/[\\/?*[\]:]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').slice(0, 31).trim();
+  return name || undefined;
+}

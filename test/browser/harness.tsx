@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { FakeExcel } from '../excel/fake';
 import { buildTemplate } from '../../src/template/model';
 import { ALL_FEATURES } from '../../src/excel/features';
+import { consolidateSheets } from '../../src/excel/consolidate';
 import { insertTemplate } from '../../src/excel/insertTemplate';
 import { writeSummarySheet } from '../../src/excel/summarySheet';
 import { checkAndFlag, clearFlags, selectCell } from '../../src/excel/flags';
@@ -25,14 +26,15 @@ const features = { ...ALL_FEATURES, pageLayout: false };
 const actions: WorkbookActions = {
   async insertTemplate(req) {
     const model = buildTemplate({ year: req.year, period: req.period, unit: req.unit, ...(req.sheetName ? { sheetName: req.sheetName } : {}) });
-    const outcome = await insertTemplate(ctx(), model, features);
+    const outcome = await insertTemplate(ctx(), model, features, { unitSheet: req.unitSheet === true });
     if (outcome.kind === 'inserted') { sheetName = outcome.sheetName; lastRow = model.lastRow; }
     changed();
     return outcome;
   },
   async check(period) { const r = await checkAndFlag(ctx(), period); changed(); return r; },
   async clear() { const n = await clearFlags(ctx()); changed(); return n; },
-  async select(name) { await selectCell(ctx(), name); changed(); },
+  async select(name, sheet) { await selectCell(ctx(), name, sheet); changed(); },
+  async consolidate(req) { const o = await consolidateSheets(ctx(), req, features); changed(); return o; },
   watch: async () => false,
   async writeSummary(summary, report) { const n = await writeSummarySheet(ctx(), summary, report, { chart: false }); changed(); return n; },
   missingFeatures: () => ['Thiết lập trang in A4 ngang (cần ExcelApi 1.9)'],

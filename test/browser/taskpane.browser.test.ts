@@ -108,6 +108,25 @@ test('cell text shown in the pane is text, never markup', async () => {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
+test('adds a sheet for another unit and consolidates the sheets, leaving out the unit with errors', async () => {
+  await page.getByRole('textbox', { name: 'Đơn vị báo cáo' }).fill('UBND xã B');
+  await page.getByRole('button', { name: 'Chèn biểu mẫu' }).click();
+  await page.getByRole('button', { name: /Chèn vào "Chỉ tiêu KT-XH \(2\)"/ }).click();
+  await page.getByText(/Sổ tính đã có biểu mẫu/).waitFor();
+  await page.getByRole('button', { name: 'Thêm sheet cho đơn vị khác' }).click();
+  await page.getByText('Đã chèn biểu mẫu vào trang "UBND xã B"').waitFor();
+
+  await page.getByRole('button', { name: 'Tổng hợp từ các sheet' }).click();
+  const result = page.getByTestId('consolidation');
+  await result.getByText(/Đã tổng hợp 1\/2 đơn vị vào sheet "Tổng hợp"/).waitFor();
+  const sheets = await page.evaluate(() => (window as unknown as { fake: { sheetNames(): string[] } }).fake.sheetNames());
+  expect(sheets).toEqual(expect.arrayContaining(['Chỉ tiêu KT-XH', 'UBND xã B', 'Tổng hợp', 'Theo đơn vị']));
+  // The first unit still has its unit slip: left out, and its error selects the cell on its own sheet.
+  await result.getByRole('button', { name: new RegExp(`Chỉ tiêu KT-XH!${addressOf('TH_2')} TH_2`) }).click();
+  const selection = await page.evaluate(() => (window as unknown as { fake: { selection: { sheet: string; address: string } | null } }).fake.selection);
+  expect(selection).toEqual({ sheet: 'Chỉ tiêu KT-XH', address: addressOf('TH_2') });
+});
+
 test('has no serious or critical accessibility violation (axe-core)', async () => {
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
