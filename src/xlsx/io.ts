@@ -3,9 +3,13 @@
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { captureDefinedNames, keepDefinedNamesOnSave } from './scopedNames';
+import { declaredUnpackedSize } from './zipGuard';
 
 /** The largest workbook `chitieu` opens (a filled template is about 30 KB). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** The most a workbook may unpack to: a filled template is about 0,3 MB unpacked; 200 MB is a big workbook. */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
 /** A problem with a file the user named: the CLI prints the message on one line and exits 2. */
 export class FileProblem extends Error {}
@@ -24,6 +28,10 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   const data = await fs.readFile(path);
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
     throw new FileProblem(`tệp "${path}" không phải tệp Excel .xlsx${/\.xls$/i.test(path) ? ' (tệp .xls cũ: hãy mở bằng Excel và lưu lại dạng .xlsx)' : ''}`);
+  }
+  const unpacked = declaredUnpackedSize(data);
+  if (unpacked !== null && unpacked > MAX_UNPACKED_BYTES) {
+    throw new FileProblem(`tệp "${path}" sẽ giải nén thành ${Number.isFinite(unpacked) ? `${(unpacked / 1048576).toFixed(0)} MB` : 'hơn 4 GB'}, vượt giới hạn ${MAX_UNPACKED_BYTES / 1048576} MB — không mở (có thể là tệp nén độc hại)`);
   }
   const wb = new ExcelJS.Workbook();
   captureDefinedNames(wb);

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import type { Report } from '../../src/core/types';
 import { buildTemplate } from '../../src/template/model';
 import { realisticEntries } from '../../src/template/samples';
-import { MAX_FILE_BYTES } from '../../src/xlsx/io';
+import { MAX_FILE_BYTES, MAX_UNPACKED_BYTES } from '../../src/xlsx/io';
+import { declaredUnpackedSize } from '../../src/xlsx/zipGuard';
 import { namedCells } from '../../src/xlsx/definedNames';
 import { fillByName, run, tmpDir } from '../support/xlsx';
 
@@ -331,6 +332,21 @@ describe('files that cannot be used: exit 2 with one line', () => {
     expectClean(r);
     expect(r.err).not.toMatch(/giới hạn/);
   }, 30_000);
+
+  it('a small file that would unpack past the limit (a zip bomb) is refused before it is unpacked', async () => {
+    const bytes = await fs.readFile(await writeFile(filled));
+    const real = declaredUnpackedSize(bytes)!;
+    expect(real).toBeGreaterThan(0);
+    expect(real).toBeLessThan(MAX_UNPACKED_BYTES / 100);
+    // Declare 1 GB for the first entry of the central directory, as a bomb's header would.
+    const bomb = Buffer.from(bytes);
+    const eocd = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const cd = bomb.readUInt32LE(eocd + 16);
+    bomb.writeUInt32LE(1024 * 1024 * 1024, cd + 24);
+    await expectExit2(await writeFile(bomb), /giải nén thành 1\d{3} MB, vượt giới hạn 200 MB/);
+    bomb.writeUInt32LE(0xffffffff, cd + 24);
+    await expectExit2(await writeFile(bomb), /hơn 4 GB/);
+  }, 20_000);
 
   it('bad arguments: one line each', async () => {
     const file = await writeFile(filled);
