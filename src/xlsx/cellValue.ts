@@ -6,7 +6,8 @@ import type { RawValue } from '../core/types';
 export function rawValue(value: ExcelJS.CellValue): RawValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // A number in a date format far outside the calendar reads as an invalid Date: Excel shows it as ####.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '#######' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('error' in value && typeof value.error === 'string') return { error: value.error };
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((t) => t.text).join('');

@@ -119,6 +119,7 @@ test('adds a sheet for another unit and consolidates the sheets, leaving out the
   await page.getByRole('button', { name: 'Tổng hợp từ các sheet' }).click();
   const result = page.getByTestId('consolidation');
   await result.getByText(/Đã tổng hợp 1\/2 đơn vị vào sheet "Tổng hợp"/).waitFor();
+  await page.screenshot({ path: path.join(OUT, 'consolidation.png') });
   const sheets = await page.evaluate(() => (window as unknown as { fake: { sheetNames(): string[] } }).fake.sheetNames());
   expect(sheets).toEqual(expect.arrayContaining(['Chỉ tiêu KT-XH', 'UBND xã B', 'Tổng hợp', 'Theo đơn vị']));
   // The first unit still has its unit slip: left out, and its error selects the cell on its own sheet.

@@ -118,6 +118,18 @@ describe('fuzzed cells through `chitieu check`', () => {
     expect(report.findings).toContainEqual(expect.objectContaining({ name: 'TH_2', code: 'formula-error', severity: 'error' }));
   }, 20_000);
 
+  it('a number in a date format far outside the calendar (Excel shows ####) is not-a-number, not a crash', async () => {
+    // Found by the fuzzer: ExcelJS reads such a cell as an invalid Date.
+    const wb = await load(filled);
+    const ws = wb.getWorksheet(SHEET)!;
+    const at = model.names.find((n) => n.name === 'TH_3')!.address;
+    ws.getCell('A1').value = new Date('1970-01-01T00:00:00.000Z'); // gives the workbook a date style
+    ws.getCell(at).value = -99974432;
+    ws.getCell(at).numFmt = 'dd/mm/yyyy';
+    const report = expectClean(await run('check', await save(wb), '--json'))!;
+    expect(report.findings).toContainEqual(expect.objectContaining({ name: 'TH_3', code: 'not-a-number', severity: 'error' }));
+  }, 20_000);
+
   it('NaN, ±Infinity and booleans in input cells are not-a-number, never a number', async () => {
     const wb = await load(filled);
     fillByName(wb, { TH_2: Number.NaN as unknown as number, TH_3: Infinity, TH_9: true, TN_7: 'NaN' });
