@@ -70,13 +70,8 @@ export interface ByUnitRow {
   values: Value[];
 }
 
-export interface Consolidation {
-  period: Period;
-  year: number | null;
-  baseYear: number;
-  unit: string;
-  included: IncludedUnit[];
-  excluded: ExcludedUnit[];
+/** How the cells were merged, for the user to read: what was kept, left empty, averaged, not met. */
+export interface MergeNotes {
   /** Level, criteria and pass cells kept because all units agree (or by the pass rule). */
   levelsKept: string[];
   /** Level cells left empty because the units differ. */
@@ -89,12 +84,32 @@ export interface Consolidation {
   averaged: { name: string; weight: string }[];
   /** Rate rows some units gave a weight for and others did not: not averaged, and who lacks it. */
   weightsMissing: { id: string; weight: string; missingFrom: string[] }[];
+}
+
+export interface Consolidation extends MergeNotes {
+  period: Period;
+  year: number | null;
+  baseYear: number;
+  unit: string;
+  included: IncludedUnit[];
+  excluded: ExcludedUnit[];
   /** The merged template's plan (for buildTemplate), values by defined name (null clears a prefilled cell), notes. */
   plan: Record<string, IndicatorPlan>;
   cells: Map<string, Value>;
   notes: Map<string, string>;
   byUnit: ByUnitRow[];
 }
+
+/** The merge notes of a consolidation, to pass on to an adapter's outcome. */
+export function mergeNotesOf(c: Consolidation): MergeNotes {
+  return {
+    levelsKept: c.levelsKept, levelsLeftEmpty: c.levelsLeftEmpty, incomplete: c.incomplete,
+    passNotMet: c.passNotMet, averaged: c.averaged, weightsMissing: c.weightsMissing,
+  };
+}
+
+/** Merge notes of a consolidation that merged nothing. */
+export const emptyMergeNotes = (): MergeNotes => ({ levelsKept: [], levelsLeftEmpty: [], incomplete: [], passNotMet: [], averaged: [], weightsMissing: [] });
 
 export interface ConsolidateOptions {
   /** Name of the consolidated report's unit (DON_VI); "Tổng hợp N đơn vị" by default. */
@@ -151,7 +166,7 @@ export function consolidate(inputs: readonly UnitInput[], options: ConsolidateOp
     baseYear: head?.snapshot.baseYear ?? 2010,
     unit: options.unit ?? `Tổng hợp ${units.length} đơn vị`,
     included: units.map((u) => ({ source: u.source, unit: u.unit, warnings: u.report.findings.filter((f) => f.severity === 'warning').length })),
-    excluded, levelsKept: [], levelsLeftEmpty: [], incomplete: [], passNotMet: [], averaged: [], weightsMissing: [],
+    excluded, ...emptyMergeNotes(),
     plan: {}, cells: new Map(), notes: new Map(), byUnit: [],
   };
   if (head) {

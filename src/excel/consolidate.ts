@@ -1,7 +1,7 @@
 // "Tổng hợp từ các sheet": consolidates the unit template sheets of the open workbook into a new template
 // sheet (its own sheet-scoped names, so it is itself a template that Kiểm tra accepts) and a unit-by-unit
 // sheet. The rules are core's (src/core/consolidate.ts). Reads in three round trips, writes in one.
-import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, type Consolidation, type ExcludedUnit, type IncludedUnit, type UnitInput } from '../core/consolidate';
+import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, emptyMergeNotes, mergeNotesOf, type Consolidation, type ExcludedUnit, type IncludedUnit, type MergeNotes, type UnitInput } from '../core/consolidate';
 import { checkWorkbook } from '../core/engine';
 import { CONSOLIDATED_MARK, parseCellName, rowKey, TITLE_NAMES } from '../core/names';
 
@@ -19,7 +19,7 @@ export interface ConsolidateRequest {
   unit?: string;
 }
 
-export interface ConsolidateOutcome {
+export interface ConsolidateOutcome extends MergeNotes {
   /** Unit template sheets found (consolidated sheets made earlier are not units). */
   unitSheets: string[];
   /** Consolidated sheets made earlier: kept, never used as units. */
@@ -28,16 +28,6 @@ export interface ConsolidateOutcome {
   included: IncludedUnit[];
   /** Units left out, with why and, for errors, the sheet and cell of each. */
   excluded: ExcludedUnit[];
-  /** Level cells left empty because the units differ (by defined name). */
-  levelsLeftEmpty: string[];
-  /** Flow cells left empty because some unit has no number there. */
-  incomplete: { name: string; missingFrom: string[] }[];
-  /** pass rows where some unit said Chưa đạt. */
-  passNotMet: { id: string; units: string[] }[];
-  /** Rate cells averaged by the weight (quyền số) every unit gave, and what the weight is. */
-  averaged: { name: string; weight: string }[];
-  /** Rate rows some units gave a weight for and others did not: not averaged, and who lacks it. */
-  weightsMissing: { id: string; weight: string; missingFrom: string[] }[];
   /** The sheets written; null when nothing was written (fewer than two unit sheets, or none usable). */
   written: { sheet: string; byUnitSheet: string } | null;
   /** The consolidated template's own check; null when nothing was written. */
@@ -94,17 +84,14 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
   const outcome: ConsolidateOutcome = {
     unitSheets: units.map((t) => t.sheet),
     skipped: templates.filter((t) => t.consolidated).map((t) => t.sheet),
-    included: [], excluded: [], levelsLeftEmpty: [], incomplete: [], passNotMet: [], averaged: [], weightsMissing: [], written: null, report: null,
+    included: [], excluded: [], ...emptyMergeNotes(), written: null, report: null,
   };
   if (units.length < 2) return outcome;
 
   const inputs: UnitInput[] = units.map((t) => ({ source: t.sheet, snapshot: readCells(t.ranges).snapshot, fallbackName: t.sheet }));
   const unit = request.unit?.trim();
   const c = consolidate(inputs, { ...(unit ? { unit } : {}), describe: (s) => `sheet "${s}"` });
-  Object.assign(outcome, {
-    included: c.included, excluded: c.excluded, levelsLeftEmpty: c.levelsLeftEmpty, incomplete: c.incomplete, passNotMet: c.passNotMet,
-    averaged: c.averaged, weightsMissing: c.weightsMissing,
-  });
+  Object.assign(outcome, { included: c.included, excluded: c.excluded, ...mergeNotesOf(c) });
   if (c.included.length === 0) return outcome;
 
   const sheetName = freeName(CONSOLIDATED_SHEET, sheetNames);

@@ -3,10 +3,10 @@
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { INDICATORS, type Indicator } from '../core/catalog';
-import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, type Consolidation, type ExcludedUnit as CoreExcluded, type UnitInput, type Value } from '../core/consolidate';
+import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, mergeNotesOf, type Consolidation, type ExcludedUnit as CoreExcluded, type MergeNotes, type UnitInput, type Value } from '../core/consolidate';
 import { checkWorkbook } from '../core/engine';
 import { rowKey } from '../core/names';
-import type { Period, Report } from '../core/types';
+import type { Report } from '../core/types';
 import { buildTemplate, type TemplateModel } from '../template/model';
 import { namedCells } from './definedNames';
 import { FileProblem, loadWorkbook } from './io';
@@ -26,19 +26,9 @@ export interface IncludedUnit {
 
 export type ExcludedUnit = Omit<CoreExcluded, 'source'> & { file: string; sheet?: string };
 
-export interface MergeOutcome {
-  period: Period;
-  year: number | null;
-  baseYear: number;
-  unit: string;
+export interface MergeOutcome extends MergeNotes, Pick<Consolidation, 'period' | 'year' | 'baseYear' | 'unit'> {
   included: IncludedUnit[];
   excluded: ExcludedUnit[];
-  levelsKept: string[];
-  levelsLeftEmpty: string[];
-  incomplete: { name: string; missingFrom: string[] }[];
-  passNotMet: { id: string; units: string[] }[];
-  averaged: { name: string; weight: string }[];
-  weightsMissing: { id: string; weight: string; missingFrom: string[] }[];
   /** The merged workbook; null when no unit could be included. */
   workbook: ExcelJS.Workbook | null;
   /** The merged template's own check: it must have no error finding. */
@@ -78,8 +68,7 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
     period: c.period, year: c.year, baseYear: c.baseYear, unit: c.unit,
     included: c.included.map(({ source, ...u }) => ({ ...where.get(source)!, ...u })),
     excluded: c.excluded.map(({ source, ...e }) => ({ ...where.get(source)!, ...e })),
-    levelsKept: c.levelsKept, levelsLeftEmpty: c.levelsLeftEmpty, incomplete: c.incomplete, passNotMet: c.passNotMet,
-    averaged: c.averaged, weightsMissing: c.weightsMissing,
+    ...mergeNotesOf(c),
     workbook: null, report: null,
   };
   if (!c.included.length) return outcome;

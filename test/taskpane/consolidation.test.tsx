@@ -31,6 +31,7 @@ function outcome(over: Partial<ConsolidateOutcome> = {}): ConsolidateOutcome {
       source: 'Xã D', unit: 'UBND xã D', reason: 'errors', message: 'có 1 lỗi — sửa rồi tổng hợp lại',
       errors: [{ id: '2', measure: null, sheet: 'Xã D', cell: 'E12', name: 'TH_2', code: 'unit-slip', message: 'có thể đã nhập theo đồng' }],
     }],
+    levelsKept: ['KH_9'],
     levelsLeftEmpty: ['TH_10', 'KH_10'],
     incomplete: [{ name: 'TH_5', missingFrom: ['Xã C'] }],
     passNotMet: [{ id: '17', units: ['UBND xã B'] }],
