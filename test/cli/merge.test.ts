@@ -56,6 +56,17 @@ beforeAll(async () => {
 
 const num = (e: Entries, name: string) => e[name] as number;
 
+/** The merged file, and the value of its cell of a defined name. */
+async function mergedCells() {
+  const wb = await readXlsx(out);
+  const names = namedCells(wb);
+  const value = (name: string) => {
+    const nc = names.get(name)!;
+    return wb.getWorksheet(nc.sheet)!.getCell(nc.address).value;
+  };
+  return { wb, value };
+}
+
 describe('chitieu merge', () => {
   it('never changes a unit\'s file, merged or left out (byte for byte)', async () => {
     for (const [f, h] of hashesBefore) expect(fileHash(await fs.readFile(f))).toBe(h);
@@ -82,12 +93,7 @@ describe('chitieu merge', () => {
   });
 
   it('sums the flows per cell and recomputes the plan index of indicator 1 as the implied index', async () => {
-    const wb = await readXlsx(out);
-    const names = namedCells(wb);
-    const value = (name: string) => {
-      const nc = names.get(name)!;
-      return wb.getWorksheet(nc.sheet)!.getCell(nc.address).value;
-    };
+    const { wb, value } = await mergedCells();
     const units = [unitA, unitB, unitC];
     const sum = (name: string) => units.reduce((s, e) => s + num(e, name), 0);
     expect(value('KH_2')).toBe(3 * 4449);
@@ -103,12 +109,7 @@ describe('chitieu merge', () => {
   });
 
   it('never sums levels: keeps what all units agree on, leaves the rest empty, shows them unit by unit', async () => {
-    const wb = await readXlsx(out);
-    const names = namedCells(wb);
-    const value = (name: string) => {
-      const nc = names.get(name)!;
-      return wb.getWorksheet(nc.sheet)!.getCell(nc.address).value;
-    };
+    const { wb, value } = await mergedCells();
     expect(value('KH_9')).toBe(95);
     expect(json.levelsKept).toContain('KH_9');
     expect(new Set([unitA.TH_9, unitB.TH_9, unitC.TH_9]).size).toBeGreaterThan(1);
@@ -132,12 +133,7 @@ describe('chitieu merge', () => {
   });
 
   it('averages a rate by its weight where every unit gave one, and says which; not where a unit lacks it', async () => {
-    const wb = await readXlsx(out);
-    const names = namedCells(wb);
-    const value = (name: string) => {
-      const nc = names.get(name)!;
-      return wb.getWorksheet(nc.sheet)!.getCell(nc.address).value;
-    };
+    const { wb, value } = await mergedCells();
     const mean = (name: string) => (num(unitA, name) * 1200 + num(unitB, name) * 800 + num(unitC, name) * 2000) / 4000;
     expect(value('TH_16')).toBeCloseTo(mean('TH_16'), 2);
     expect(value('TN_16')).toBeCloseTo(mean('TN_16'), 2);
