@@ -6,12 +6,13 @@ import { detectFeatures, missingFeatures, type IsSetSupported } from './features
 import { consolidateSheets } from './consolidate';
 import { checkAndFlag, clearFlags, selectCell } from './flags';
 import { insertTemplate } from './insertTemplate';
-import { LiveCheck, watchTemplateSheet } from './liveCheck';
+import { LiveCheck, watchTemplateSheets } from './liveCheck';
 import { writeSummarySheet } from './summarySheet';
 
 export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
   const features = detectFeatures(isSetSupported);
-  let watching = false;
+  const watched = new Set<string>();
+  let live: LiveCheck | null = null;
   const run = <T,>(fn: (context: Excel.RequestContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, fn);
   return {
     insertTemplate: (req) => run((ctx) => insertTemplate(ctx, buildTemplate({ year: req.year, period: req.period, unit: req.unit, ...(req.sheetName ? { sheetName: req.sheetName } : {}) }), features, { unitSheet: req.unitSheet === true })),
@@ -20,11 +21,11 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
     select: (name, sheet) => run((ctx) => selectCell(ctx, name, sheet)),
     consolidate: (req) => run((ctx) => consolidateSheets(ctx, req, features)),
     writeSummary: (summary, report) => run((ctx) => writeSummarySheet(ctx, summary, report, { chart: true })),
+    // Called again after each check: sheets added since (unit sheets, a consolidated sheet) are watched too.
     watch: async (onReport, onError) => {
-      if (!features.onChanged || watching) return watching;
-      const live = new LiveCheck({ run, onReport, onError });
-      watching = (await run((ctx) => watchTemplateSheet(ctx, live))) !== null;
-      return watching;
+      if (!features.onChanged) return false;
+      const checker = live ?? (live = new LiveCheck({ run, onReport, onError }));
+      return (await run((ctx) => watchTemplateSheets(ctx, checker, watched))) > 0;
     },
     missingFeatures: () => missingFeatures(features),
   };

@@ -18,12 +18,14 @@ export function ownNote(value: unknown): string {
 }
 
 /**
- * The template a check reads: the active sheet's own when it has one (names scoped to the sheet, as on a
- * unit sheet, a copied template sheet or a consolidated sheet), else the workbook's. Two round trips.
+ * The template a check reads: the active sheet's (or `sheet`'s, by name or id) own when it has one (names
+ * scoped to the sheet, as on a unit sheet, a copied template sheet or a consolidated sheet), else the
+ * workbook's. Two round trips.
  */
-async function readTemplate(context: Excel.RequestContext, period?: Period): Promise<ExcelRead> {
+async function readTemplate(context: Excel.RequestContext, period?: Period, sheet?: string): Promise<ExcelRead> {
   const workbookNames = context.workbook.names.load('items/name,items/type');
-  const active = context.workbook.worksheets.getActiveWorksheet().load('name,id');
+  const worksheets = context.workbook.worksheets;
+  const active = (sheet === undefined ? worksheets.getActiveWorksheet() : worksheets.getItem(sheet)).load('name,id');
   const sheetNames = active.names.load('items/name,items/type');
   // Protection is read up front, so a protected sheet stops us before any write (no half-written flags).
   const sheets = context.workbook.worksheets.load('items/name,items/protection/protected');
@@ -40,8 +42,8 @@ async function readTemplate(context: Excel.RequestContext, period?: Period): Pro
   return read;
 }
 
-export async function checkAndFlag(context: Excel.RequestContext, period?: Period): Promise<Report> {
-  const read = await readTemplate(context, period);
+export async function checkAndFlag(context: Excel.RequestContext, period?: Period, sheet?: string): Promise<Report> {
+  const read = await readTemplate(context, period, sheet);
   const report = checkWorkbook(read.snapshot);
   const plan = planFlags(report);
   const prior: StoredFlags = read.stored ?? { fills: {}, notes: [] };

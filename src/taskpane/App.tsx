@@ -75,7 +75,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
   const [live, setLive] = React.useState(false);
   const check = () => work(async () => {
     setReport(await actions.check());
-    if (!live) setLive(await actions.watch(setReport, (err) => setNotice({ intent: 'error', text: messageOf(err) })));
+    setLive(await actions.watch(setReport, (err) => setNotice({ intent: 'error', text: messageOf(err) })));
   });
   const clear = () => work(async () => {
     const n = await actions.clear();

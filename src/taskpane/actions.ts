@@ -28,8 +28,8 @@ export interface WorkbookActions {
   /** Writes (or refreshes) the "Tóm tắt" sheet; resolves its name. */
   writeSummary(summary: Summary, report: Report): Promise<string>;
   /**
-   * Re-check by itself when the user edits the template (where Excel supports onChanged). Resolves true
-   * when live checking is on.
+   * Re-check by itself when the user edits a template sheet (where Excel supports onChanged). Called again
+   * after each check, it adds sheets made since. Resolves true when live checking is on.
    */
   watch(onReport: (report: Report) => void, onError: (err: unknown) => void): Promise<boolean>;
   /** Features of this Excel that are off, in words (empty when everything is available). */

@@ -1,6 +1,9 @@
 // Live check on the typed fake: a user's edit re-checks and re-flags in one round of syncs; the add-in's
 // own writes do not start another; a paste of many cells is one check; nothing the user typed changes.
-import { LiveCheck, watchTemplateSheet } from '../../src/excel/liveCheck';
+import { ALL_FEATURES } from '../../src/excel/features';
+import { insertTemplate } from '../../src/excel/insertTemplate';
+import { LiveCheck, watchTemplateSheets } from '../../src/excel/liveCheck';
+import { buildTemplate } from '../../src/template/model';
 import { FLAG_FILL } from '../../src/core/flags';
 import type { Report } from '../../src/core/types';
 import { atPlanEntries } from '../../src/template/samples';
@@ -14,8 +17,9 @@ async function watched(excelApi?: string) {
   const reports: Report[] = [];
   const errors: unknown[] = [];
   const live = new LiveCheck({ run: (fn) => fn(asContext(fake)), onReport: (r) => reports.push(r), onError: (e) => errors.push(e), debounceMs: 30 });
-  expect(await watchTemplateSheet(asContext(fake), live)).not.toBeNull();
-  return { fake, model, live, reports, errors };
+  const sheets = new Set<string>();
+  expect(await watchTemplateSheets(asContext(fake), live, sheets)).toBe(1);
+  return { fake, model, live, reports, errors, sheets };
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -75,5 +79,28 @@ describe('live check', () => {
     await live.idle();
     expect(live.checks).toBe(0);
     expect(String((errors[0] as Error).message)).toMatch(/đang được bảo vệ/);
+  });
+
+  it('watches unit sheets added since, each edit re-checking the sheet it was made on', async () => {
+    const { fake, model, live, reports, sheets } = await watched();
+    const unit = buildTemplate({ year: 2023, unit: 'UBND xã B', sheetName: 'Xã B' });
+    await insertTemplate(asContext(fake), unit, ALL_FEATURES, { unitSheet: true });
+    fake.resetSyncCount();
+    expect(await watchTemplateSheets(asContext(fake), live, sheets)).toBe(2);
+    expect(fake.syncCount).toBe(3);
+    fake.resetSyncCount();
+    expect(await watchTemplateSheets(asContext(fake), live, sheets)).toBe(2); // nothing new: no registration
+    expect(fake.syncCount).toBe(2);
+    expect(fake.changeHandlerCount('Xã B')).toBe(1);
+    expect(fake.changeHandlerCount(model.sheetName)).toBe(1);
+
+    fake.activateAsUser(model.sheetName); // the edit's own sheet is checked, whichever sheet is in front
+    const th2 = addressOf(unit, 'TH_2');
+    await fake.userEdit('Xã B', th2, 4449000000000);
+    await live.idle();
+    expect(live.checks).toBe(1);
+    expect(reports[0]!.findings).toContainEqual(expect.objectContaining({ name: 'TH_2', code: 'unit-slip', sheet: 'Xã B' }));
+    expect(fake.cell('Xã B', th2).fill?.toUpperCase()).toBe(FLAG_FILL.error.toUpperCase());
+    expect(fake.cell(model.sheetName, addressOf(model, 'TH_2')).fill?.toUpperCase()).not.toBe(FLAG_FILL.error.toUpperCase());
   });
 });
