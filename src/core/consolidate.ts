@@ -202,10 +202,6 @@ function uniqueName(name: string, units: readonly Unit[]): string {
   return n;
 }
 
-function weightsOf(units: readonly Unit[], ind: Indicator): (number | null)[] {
-  return units.map((u) => readWeight(u.snapshot, ind).value);
-}
-
 function mismatch(first: Unit, s: WorkbookSnapshot): string | null {
   const f = first.snapshot;
   if (f.period !== s.period) return `kỳ báo cáo (${s.period === '6t' ? '6 tháng' : 'năm'})`;
@@ -230,6 +226,7 @@ function mergeValues(units: readonly Unit[], indicators: readonly Indicator[], c
     const previous = pick((r) => (r.previousImplied ? null : r.previous));
     const actual = pick((r) => r.actual);
     const missingFrom = (vals: Value[]) => units.filter((_, i) => vals[i] === null).map((u) => u.unit);
+    const weights = ind.weight ? units.map((u) => readWeight(u.snapshot, ind).value) : [];
     const noteParts: string[] = [];
 
     if (ind.rule === 'pass') {
@@ -273,9 +270,8 @@ function mergeValues(units: readonly Unit[], indicators: readonly Indicator[], c
         cells.set(name('KH'), kh);
       }
       noteParts.push(`Cộng ${n} đơn vị.`);
-    } else if (ind.weight && weightsOf(units, ind).every((w) => w !== null)) {
+    } else if (ind.weight && weights.every((w) => w !== null)) {
       // Rates with a weight in every unit: averaged by it (Σ rate × weight ÷ Σ weight), never summed.
-      const weights = weightsOf(units, ind);
       const mean = (vals: Value[], column: InputColumn): number | null => {
         const nums = vals.map(num);
         const m = weightedMean(nums, weights);
@@ -300,7 +296,7 @@ function mergeValues(units: readonly Unit[], indicators: readonly Indicator[], c
     } else {
       // Levels, rates, criteria without a weight in every unit: never summed; kept when every unit has the same value.
       if (ind.weight) {
-        const missing = units.filter((u) => readWeight(u.snapshot, ind).value === null).map((u) => u.unit);
+        const missing = missingFrom(weights);
         if (missing.length < n) c.weightsMissing.push({ id, weight: ind.weight, missingFrom: missing });
       }
       const agree = (vals: Value[], column: InputColumn): Value => {

@@ -1,14 +1,12 @@
 // "Tổng hợp từ các sheet": consolidates the unit template sheets of the open workbook into a new template
 // sheet (its own sheet-scoped names, so it is itself a template that Kiểm tra accepts) and a unit-by-unit
 // sheet. The rules are core's (src/core/consolidate.ts). Reads in three round trips, writes in one.
-import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, emptyMergeNotes, mergeNotesOf, type Consolidation, type ExcludedUnit, type IncludedUnit, type MergeNotes, type UnitInput } from '../core/consolidate';
+import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, emptyMergeNotes, mergeNotesOf, type Consolidation, type ExcludedUnit, type IncludedUnit, type MergeNotes, type UnitInput, type Value } from '../core/consolidate';
 import { checkWorkbook } from '../core/engine';
-import { CONSOLIDATED_MARK, parseCellName, rowKey, TITLE_NAMES } from '../core/names';
-
-export { CONSOLIDATED_MARK };
+import { CONSOLIDATED_MARK, rowKey, TITLE_NAMES } from '../core/names';
 import type { Report } from '../core/types';
-import { snapshotOf, type Entries } from '../template/inMemory';
-import { buildTemplate, COLORS, type TemplateModel } from '../template/model';
+import { snapshotOf } from '../template/inMemory';
+import { actualFormats, buildTemplate, COLORS, type TemplateModel } from '../template/model';
 import type { Features } from './features';
 import { freeSheetName, writeTemplateSheet } from './insertTemplate';
 import { hasTemplateNames, queueCells, readCells, splitAddress } from './snapshot';
@@ -94,15 +92,15 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
   Object.assign(outcome, { included: c.included, excluded: c.excluded, ...mergeNotesOf(c) });
   if (c.included.length === 0) return outcome;
 
-  const sheetName = freeName(CONSOLIDATED_SHEET, sheetNames);
-  const byUnitName = freeName(BY_UNIT_SHEET, [...sheetNames, sheetName]);
+  const sheetName = freeSheetName(CONSOLIDATED_SHEET, sheetNames);
+  const byUnitName = freeSheetName(BY_UNIT_SHEET, [...sheetNames, sheetName]);
   const model = buildTemplate({
     year: c.year ?? new Date().getFullYear(), period: c.period, unit: c.unit, baseYear: c.baseYear, plan: c.plan, sheetName,
   });
-  const entries: Entries = Object.fromEntries([...c.cells, ...c.notes]);
-  if (c.year === null) entries[TITLE_NAMES.year] = null;
-  const values = new Map<string, string | number | null>();
-  for (const n of model.names) if (n.name in entries) values.set(n.address, (entries[n.name] as string | number | null | undefined) ?? null);
+  const byName = new Map<string, Value>([...c.cells, ...c.notes]);
+  if (c.year === null) byName.set(TITLE_NAMES.year, null);
+  const values = new Map<string, Value>();
+  for (const n of model.names) if (byName.has(n.name)) values.set(n.address, byName.get(n.name)!);
 
   const sheet = context.workbook.worksheets.add(sheetName);
   writeTemplateSheet(sheet, model, features, { names: sheet.names, values });
@@ -112,23 +110,15 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
   await context.sync();
 
   outcome.written = { sheet: sheetName, byUnitSheet: byUnitName };
-  const inputsOnly: Entries = Object.fromEntries([...c.cells].filter(([name]) => parseCellName(name) !== null));
-  outcome.report = checkWorkbook({ ...snapshotOf(model, inputsOnly, c.period), ...(c.year !== null ? { year: c.year } : {}), unit: c.unit, baseYear: c.baseYear });
+  outcome.report = checkWorkbook({ ...snapshotOf(model, Object.fromEntries(c.cells), c.period), ...(c.year !== null ? { year: c.year } : {}), unit: c.unit, baseYear: c.baseYear });
   return outcome;
-}
-
-function freeName(base: string, taken: readonly string[]): string {
-  return taken.some((n) => n.toLowerCase() === base.toLowerCase()) ? freeSheetName(base, taken) : base;
 }
 
 /** The unit-by-unit sheet: every indicator's actual (TH), merged and per unit, in one 2-D write. */
 function writeByUnitSheet(sheet: Excel.Worksheet, model: TemplateModel, c: Consolidation, features: Features): void {
   const heading = byUnitHeading(c, (s) => `sheet "${s}"`);
   const width = BY_UNIT_FIXED_HEADERS.length + c.included.length;
-  const formats = new Map<string, string>();
-  for (const row of model.rows) {
-    if (row.key && row.cells.actual?.numFmt) formats.set(rowKey(row.key.id, row.key.measure), row.cells.actual.numFmt);
-  }
+  const formats = actualFormats(model);
   const pad = (cells: (string | number | null)[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
   const values: (string | number)[][] = [...heading.map((line) => pad([line])), pad([...BY_UNIT_FIXED_HEADERS, ...c.included.map((u) => u.unit)])];
   const numberFormats: string[][] = values.map((r) => r.map(() => '@'));

@@ -74,9 +74,10 @@ export function writeTemplateSheet(sheet: Excel.Worksheet, model: TemplateModel,
   }
 }
 
-/** "Chỉ tiêu KT-XH (2)", "(3)" … the first name not taken. */
+/** `base` when it is free, else "Chỉ tiêu KT-XH (2)", "(3)" … the first name not taken. */
 export function freeSheetName(base: string, taken: readonly string[]): string {
   const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const candidate = `${base.slice(0, 31 - ` (${i})`.length)} (${i})`;
     if (!lower.has(candidate.toLowerCase())) return candidate;

@@ -17,11 +17,11 @@ export async function writeSummarySheet(context: Excel.RequestContext, summary: 
 
   const names = sheets.items.map((s) => s.name);
   const previous = ours.isNullObject ? null : String(ours.value);
-  let name = SUMMARY_SHEET;
+  let name: string;
   if (previous && names.includes(previous)) {
     workbook.worksheets.getItem(previous).delete();
     name = previous;
-  } else if (names.some((n) => n.toLowerCase() === SUMMARY_SHEET.toLowerCase())) {
+  } else {
     name = freeSheetName(SUMMARY_SHEET, names);
   }
   const sheet = workbook.worksheets.add(name);

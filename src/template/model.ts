@@ -1,7 +1,7 @@
 // The template as data: every cell of the sheet with its value or formula, format, style, defined name
 // and validation. The ExcelJS writer and the Office.js inserter draw the same sheet from this.
 import { HEADINGS, INDICATORS, MEASURE_NAMES, MEASURES, type Heading, type Indicator, type IndicatorPlan } from '../core/catalog';
-import { cellName, TITLE_NAMES, type NamedColumn } from '../core/names';
+import { cellName, rowKey, TITLE_NAMES, type NamedColumn } from '../core/names';
 import type { InputColumn, Measure, Period } from '../core/types';
 import { allOfFormula, rowFormulas } from './formulas';
 import { indexDecimals, planDecimals } from '../core/precision';
@@ -95,6 +95,15 @@ export const COLORS = {
   errorFill: '#FF9999',
   warningFill: '#FFE699',
 };
+
+/** Number format of each indicator row's actual (TH) cell, by row key ("1.2.1/sp"): for tables beside the template. */
+export function actualFormats(model: TemplateModel): Map<string, string> {
+  const formats = new Map<string, string>();
+  for (const row of model.rows) {
+    if (row.key && row.cells.actual?.numFmt) formats.set(rowKey(row.key.id, row.key.measure), row.cells.actual.numFmt);
+  }
+  return formats;
+}
 
 export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
   const indicators = withPlan(options.indicators ?? INDICATORS, options.plan);

@@ -5,9 +5,9 @@ import ExcelJS from 'exceljs';
 import { INDICATORS, type Indicator } from '../core/catalog';
 import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, mergeNotesOf, type Consolidation, type ExcludedUnit as CoreExcluded, type MergeNotes, type UnitInput, type Value } from '../core/consolidate';
 import { checkWorkbook } from '../core/engine';
-import { rowKey } from '../core/names';
+import { rowKey, TITLE_NAMES } from '../core/names';
 import type { Report } from '../core/types';
-import { buildTemplate, type TemplateModel } from '../template/model';
+import { actualFormats, buildTemplate, type TemplateModel } from '../template/model';
 import { namedCells } from './definedNames';
 import { FileProblem, loadWorkbook } from './io';
 import { newTemplateWorkbook } from './renderTemplate';
@@ -85,8 +85,11 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
   };
   for (const [name, value] of c.cells) set(name, value);
   for (const [name, note] of c.notes) set(name, note);
-  if (c.year === null) set('NAM_BAO_CAO', null);
-  addByUnitSheet(wb, model, c);
+  if (c.year === null) set(TITLE_NAMES.year, null);
+  addByUnitSheet(wb, model, c, (source) => {
+    const w = where.get(source)!;
+    return w.sheet === undefined ? path.basename(w.file) : `${path.basename(w.file)}, trang "${w.sheet}"`;
+  });
   outcome.workbook = wb;
   outcome.report = checkWorkbook(readSnapshot(wb).snapshot, { indicators });
   return outcome;
@@ -108,6 +111,7 @@ async function readUnits(file: string): Promise<{ input: UnitInput; sheet?: stri
   const sheets = templatesOf(wb).filter((t) => !t.consolidated);
   if (sheets.length > 1) {
     return sheets.map((t) => ({
+      // The source is only a key, unique per file and sheet; `where` says what it stands for.
       input: { source: `${file}\u0000${t.sheet}`, snapshot: readSnapshot(wb, undefined, t.sheet).snapshot, fallbackName: `${fallbackName} — ${t.sheet}` },
       sheet: t.sheet,
     }));
@@ -122,14 +126,11 @@ async function readUnits(file: string): Promise<{ input: UnitInput; sheet?: stri
 }
 
 /** The sheet "Theo đơn vị": every indicator's actual (TH), unit by unit, beside the merged value. */
-function addByUnitSheet(wb: ExcelJS.Workbook, model: TemplateModel, c: Consolidation): void {
+function addByUnitSheet(wb: ExcelJS.Workbook, model: TemplateModel, c: Consolidation, label: (source: string) => string): void {
   const ws = wb.addWorksheet(BY_UNIT_SHEET, { views: [{ state: 'frozen', xSplit: 3, ySplit: 5 }] });
   const st = XLSX_STYLES;
   ws.columns = [{ width: 8 }, { width: 48 }, { width: 13 }, { width: 12 }, { width: 16 }, ...c.included.map(() => ({ width: 16 }))];
-  byUnitHeading(c, (source) => {
-    const [file, sheet] = source.split('\u0000');
-    return sheet === undefined ? path.basename(file!) : `${path.basename(file!)}, trang "${sheet}"`;
-  }).forEach((line, i) => {
+  byUnitHeading(c, label).forEach((line, i) => {
     const cell = ws.getCell(`A${i + 1}`);
     cell.value = line;
     cell.font = i === 0 ? st.title.font : st.note.font;
@@ -144,10 +145,7 @@ function addByUnitSheet(wb: ExcelJS.Workbook, model: TemplateModel, c: Consolida
     if (st.header.border) cell.border = st.header.border;
   });
   header.height = 36;
-  const formats = new Map<string, string>();
-  for (const row of model.rows) {
-    if (row.key && row.cells.actual?.numFmt) formats.set(rowKey(row.key.id, row.key.measure), row.cells.actual.numFmt);
-  }
+  const formats = actualFormats(model);
   c.byUnit.forEach((line, i) => {
     const row = ws.getRow(6 + i);
     const fmt = formats.get(rowKey(line.id, line.measure));

@@ -23,7 +23,6 @@ export interface TemplateOnSheet {
   consolidated: boolean;
 }
 
-
 const hasTH = (names: Map<string, NamedCell>) => [...names.keys()].some((k) => k.startsWith('TH_'));
 
 /** Every template of the file, one per sheet, in sheet order; a sheet's own names win over the workbook's. */
@@ -47,9 +46,10 @@ export function templatesOf(workbook: ExcelJS.Workbook): TemplateOnSheet[] {
 export function readSnapshot(workbook: ExcelJS.Workbook, periodOverride?: Period, sheet?: string): XlsxSnapshot {
   let names = namedCells(workbook);
   if (sheet !== undefined) {
-    const found = templatesOf(workbook).find((t) => t.sheet === sheet);
+    const all = templatesOf(workbook);
+    const found = all.find((t) => t.sheet === sheet);
     if (!found) {
-      const list = templatesOf(workbook).map((t) => `"${t.sheet}"`).join(', ');
+      const list = all.map((t) => `"${t.sheet}"`).join(', ');
       throw new NoTemplateError(workbook.getWorksheet(sheet)
         ? `trang "${sheet}" không có biểu chỉ tiêu${list ? `; các trang có biểu: ${list}` : ''}`
         : `không có trang "${sheet}" trong sổ tính${list ? `; các trang có biểu: ${list}` : ''}`);

@@ -4,7 +4,8 @@
 import { BY_UNIT_SHEET } from '../../src/core/consolidate';
 import { cellName } from '../../src/core/names';
 import { ALL_FEATURES } from '../../src/excel/features';
-import { CONSOLIDATED_MARK, consolidateSheets, type ConsolidateOutcome } from '../../src/excel/consolidate';
+import { CONSOLIDATED_MARK } from '../../src/core/names';
+import { consolidateSheets, type ConsolidateOutcome } from '../../src/excel/consolidate';
 import { checkAndFlag, clearFlags, selectCell } from '../../src/excel/flags';
 import { insertTemplate } from '../../src/excel/insertTemplate';
 import { FLAGS_SETTING } from '../../src/excel/snapshot';
