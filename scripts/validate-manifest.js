@@ -2,7 +2,7 @@
 'use strict';
 /**
  * npm run validate — kiểm tra manifest.xml theo lược đồ XSD (ngoại tuyến, bằng xmllint).
- * Lược đồ: <repo>/../shared/manifest-xsd, hoặc thư mục trong biến môi trường CHITIEU_MANIFEST_XSD.
+ * Lược đồ: <repo>/schemas/manifest-xsd, hoặc thư mục trong biến môi trường CHITIEU_MANIFEST_XSD.
  * Mã thoát 0 nếu hợp lệ, 1 nếu không hợp lệ hoặc thiếu xmllint / lược đồ.
  */
 const fs = require('fs');
@@ -13,7 +13,7 @@ const REPO = path.resolve(__dirname, '..');
 const MAIN_XSD = 'OfficeAppManifestV1_1.xsd';
 
 function xsdDir(env = process.env) {
-  return path.resolve(env.CHITIEU_MANIFEST_XSD || path.join(REPO, '..', 'shared', 'manifest-xsd'));
+  return path.resolve(env.CHITIEU_MANIFEST_XSD || path.join(REPO, 'schemas', 'manifest-xsd'));
 }
 
 /**

@@ -1,5 +1,5 @@
 // The plan catalog: every indicator of section II of the district plan
-// (../shared/seed/ke-hoach-thi-dua-2023.txt) as typed data. This is the *default* plan the template is
+// (test/fixtures/seed/ke-hoach-thi-dua-2023.txt) as typed data. This is the *default* plan the template is
 // prefilled with; checks always read the plan from the workbook's KH/KHTT cells.
 import type { Measure, Nature, RuleKind } from './types';
 import type { UnitKind } from './units';

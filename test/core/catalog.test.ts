@@ -4,7 +4,7 @@ import path from 'path';
 import { HEADINGS, INDICATORS, indicatorById, indicatorKeys } from '../../src/core/catalog';
 import { readCellText } from '../../src/core/vnNumber';
 
-const SEED = path.resolve(__dirname, '../../../shared/seed/ke-hoach-thi-dua-2023.txt');
+const SEED = path.resolve(__dirname, '../fixtures/seed/ke-hoach-thi-dua-2023.txt');
 const text = readFileSync(SEED, 'utf8');
 const lines = text.split('\n').map((l) => l.replace(/<\/?[bi]>/g, '').trimEnd());
 
