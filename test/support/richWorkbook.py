@@ -79,7 +79,8 @@ def main(src, out, spec_path):
         hl.setString('Nguồn: ')
         field = doc.createInstance('com.sun.star.text.TextField.URL')
         field.URL = 'https://www.gso.gov.vn/'; field.Representation = 'Tổng cục Thống kê'
-        hl.insertTextContent(hl.getText().getEnd(), field, False)
+        hc = hl.createTextCursor(); hc.gotoEnd(False)
+        hl.insertTextContent(hc, field, False)
         rich = cell(spec['richNote'])
         rich.setString('Số ước, ')
         cur = rich.createTextCursor(); cur.gotoEnd(False)
