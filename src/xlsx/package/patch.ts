@@ -3,7 +3,7 @@
 // or a new comments part + VML drawing + relationships), defined names. Every other part — charts, pivot
 // tables, drawings, images, custom properties, printer settings — keeps its bytes.
 import { parseRels, relativeTarget, relsPathOf, resolveTarget } from './rels';
-import { parseRef, scanSheet, type RawCell } from './sheetCells';
+import { parseRef, scanSheet, type RawCell, type SheetScan } from './sheetCells';
 import { solidFillXml, xfWith } from './styles';
 import type { XlsxPackage } from './workbook';
 import { escapeXml, scanXml, xmlSafe } from './xml';
@@ -68,9 +68,8 @@ export class PackagePatch {
   toBytes(): Uint8Array {
     const replaced = new Map<string, Uint8Array | null>();
     const added = new Map<string, Uint8Array>();
-    const enc = new TextEncoder();
     const text = new Map<string, string>();
-    const get = (part: string) => text.get(part) ?? this.pkg.zip.text(part);
+    const get = (part: string) => text.get(part) ?? this.pkg.partText(part);
     const set = (part: string, xml: string) => text.set(part, xml);
     if (this.formats.length) {
       const styles = this.pkg.styles;
@@ -86,13 +85,14 @@ export class PackagePatch {
     }
     for (const [sheet, edits] of this.cellEdits) {
       const info = this.pkg.sheet(sheet)!;
-      set(info.part!, patchCells(get(info.part!)!, info.part!, edits));
+      set(info.part!, patchCells(get(info.part!)!, info.part!, edits, (wanted, rows) => this.pkg.scan(sheet, wanted, rows)));
     }
     for (const [sheet, notes] of this.comments) this.writeComments(sheet, notes, get, set);
     if (this.names.length) set(this.pkg.workbookPart, this.withNames(get(this.pkg.workbookPart)!));
     for (const [part, xml] of text) {
-      if (this.pkg.zip.has(part)) replaced.set(part, enc.encode(xml));
-      else added.set(part, enc.encode(xml));
+      const bytes = Buffer.from(xml, 'utf8');
+      if (this.pkg.zip.has(part)) replaced.set(part, bytes);
+      else added.set(part, bytes);
     }
     return writeZip(this.pkg.zip, replaced, added);
   }
@@ -118,7 +118,8 @@ export class PackagePatch {
     const strict = this.pkg.strict;
     let commentsPart = rels.find((r) => r.kind === 'comments' && !r.external);
     const sheetXml = get(sheetPart)!;
-    const legacyId = /<(?:[\w.-]+:)?legacyDrawing\b[^>]*?\s[\w.-]+:id="([^"]+)"/.exec(sheetXml)?.[1];
+    const tail = sheetXml.slice(Math.max(0, sheetXml.lastIndexOf('sheetData>')));
+    const legacyId = /<(?:[\w.-]+:)?legacyDrawing\b[^>]*?\s[\w.-]+:id="([^"]+)"/.exec(tail)?.[1];
     let vml = legacyId ? rels.find((r) => r.id === legacyId) : undefined;
     const newRels: string[] = [];
     let relCount = rels.length;
@@ -216,16 +217,16 @@ export class PackagePatch {
   }
 }
 
-/** Where the first of `names` (top-level children of the root) starts, if any. */
+/**
+ * Where the first of `names` (top-level children of the root, all after sheetData / sheets) starts, if any:
+ * looked for only after the bulk of the part, so a sheet of a million cells is not scanned again.
+ */
 function firstTopLevel(xml: string, names: string[]): number | undefined {
-  let found: number | undefined;
-  scanXml(xml, {
-    open(tag) {
-      if (tag.depth === 1 && names.includes(tag.name)) { found = tag.start; return 'stop'; }
-      return undefined;
-    },
-  });
-  return found;
+  const bulk = Math.max(xml.lastIndexOf('sheetData>'), xml.lastIndexOf('sheets>'), 0);
+  const re = new RegExp(`<(?:[\\w.-]+:)?(?:${names.join('|')})[\\s/>]`, 'g');
+  re.lastIndex = bulk;
+  const m = re.exec(xml);
+  return m ? m.index : undefined;
 }
 
 interface CommentPositions {
@@ -280,13 +281,11 @@ function vmlShape(ref: string, id: number): string {
 }
 
 /** The sheet's XML with the given cells rewritten (or added, in row and column order). */
-export function patchCells(xml: string, part: string, edits: Map<string, CellEdit>): string {
-  let scan = scanSheet(xml, part, { wanted: new Set(edits.keys()) });
+export function patchCells(xml: string, part: string, edits: Map<string, CellEdit>, scanOf?: (wanted: ReadonlySet<string>, rows?: ReadonlySet<number>) => SheetScan): string {
+  const scanWith = scanOf ?? ((wanted, rows) => scanSheet(xml, part, rows ? { wanted, wantRows: rows } : { wanted }));
+  let scan = scanWith(new Set(edits.keys()));
   const missing = [...edits.keys()].filter((r) => !scan.cells.has(r));
-  if (missing.length) {
-    const rows = new Set(missing.map((r) => parseRef(r)!.row));
-    scan = scanSheet(xml, part, { wanted: new Set(edits.keys()), wantRows: rows });
-  }
+  if (missing.length) scan = scanWith(new Set(edits.keys()), new Set(missing.map((r) => parseRef(r)!.row)));
   const splices: { at: number; to: number; text: string }[] = [];
   const prefix = /<((?:[\w.-]+:)?)sheetData\b/.exec(xml)?.[1] ?? '';
   for (const [ref, edit] of edits) {

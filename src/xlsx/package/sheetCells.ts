@@ -91,6 +91,7 @@ export function scanSheet(xml: string, part: string, opts: ScanOptions = {}): Sh
   let cell: RawCell | null = null;
   let keep = false;
   let textTarget: 'v' | 'f' | 'is' | null = null;
+  let lastRef: string | null = null;
   let inPhonetic = 0;
   let text = '';
   let currentRow: RowPos | null = null;
@@ -105,6 +106,7 @@ export function scanSheet(xml: string, part: string, opts: ScanOptions = {}): Sh
         const r = quickAttr(xml, tag.start, tag.end, 'r');
         row = r !== undefined && /^\d+$/.test(r) ? Number(r) : row + 1;
         col = 0;
+        lastRef = null;
         currentRow = { row, start: tag.start, openEnd: tag.end, closeStart: -1 };
         out.rows.push(currentRow);
         return;
@@ -112,14 +114,24 @@ export function scanSheet(xml: string, part: string, opts: ScanOptions = {}): Sh
       if (d === 3 && tag.name === 'c') {
         if (++out.cellCount > max) throw new TooManyCells(`${part} có hơn ${max} ô`);
         const r = quickAttr(xml, tag.start, tag.end, 'r');
-        const p = r ? parseRef(r) : null;
-        if (p) { col = p.col; if (p.row !== row && row === 0) row = p.row; } else col++;
-        const ref = p ? r!.replace(/\$/g, '').toUpperCase() : `${colLetters(col)}${row}`;
-        keep = !wanted || wanted.has(ref) || (!!opts.wantRows && opts.wantRows.has(p ? p.row : row));
+        // Hot path (a million cells): the ref as written; columns are worked out only when needed.
+        let ref: string;
+        if (r) {
+          ref = r.indexOf('$') >= 0 || /[a-z]/.test(r) ? r.replace(/\$/g, '').toUpperCase() : r;
+          lastRef = ref;
+        } else {
+          col = (lastRef ? parseRef(lastRef)?.col ?? col : col) + 1;
+          lastRef = null;
+          ref = `${colLetters(col)}${row}`;
+        }
+        keep = !wanted || wanted.has(ref) || (!!opts.wantRows && opts.wantRows.has(r ? parseRef(ref)?.row ?? row : row));
         if (!keep) { cell = null; return; }
+        const p = parseRef(ref);
+        if (!p) throw new XmlError(`${part}: ô có địa chỉ hỏng "${ref}"`);
+        col = p.col;
         const a = attrs();
         cell = {
-          ref, row: p ? p.row : row, col, type: a.get('t') ?? 'n', style: Number(a.get('s') ?? 0) || 0,
+          ref, row: p.row, col, type: a.get('t') ?? 'n', style: Number(a.get('s') ?? 0) || 0,
           v: null, formula: null, inline: null, start: tag.start, end: tag.end,
         };
         if (tag.selfClosing) { out.cells.set(ref, cell); cell = null; keep = false; }

