@@ -166,12 +166,3 @@ export function scanSheet(xml: string, part: string, opts: ScanOptions = {}): Sh
   }, part);
   return out;
 }
-
-/** Every cell of a range such as "B3:D4" contains `ref`? */
-export function inRange(range: string, row: number, col: number): boolean {
-  const [a, b] = range.split(':');
-  const p = parseRef(a!);
-  const q = b ? parseRef(b) : p;
-  if (!p || !q) return false;
-  return row >= Math.min(p.row, q.row) && row <= Math.max(p.row, q.row) && col >= Math.min(p.col, q.col) && col <= Math.max(p.col, q.col);
-}
