@@ -116,7 +116,7 @@ export class PackagePatch {
     const relsXml = get(relsPart);
     const rels = relsXml === null ? [] : parseRels(relsXml, relsPart);
     const strict = this.pkg.strict;
-    let commentsPart = rels.find((r) => r.kind === 'comments' && !r.external);
+    const commentsPart = rels.find((r) => r.kind === 'comments' && !r.external);
     const sheetXml = get(sheetPart)!;
     const tail = sheetXml.slice(Math.max(0, sheetXml.lastIndexOf('sheetData>')));
     const legacyId = /<(?:[\w.-]+:)?legacyDrawing\b[^>]*?\s[\w.-]+:id="([^"]+)"/.exec(tail)?.[1];
