@@ -14,7 +14,8 @@ import { checkWorkbook } from '../src/core/engine';
 import type { WorkbookSnapshot } from '../src/core/types';
 import { snapshotOf } from '../src/template/inMemory';
 import { buildTemplate } from '../src/template/model';
-import { realisticEntries } from '../src/template/samples';
+import { atPlanEntries, realisticEntries } from '../src/template/samples';
+import { buildAdversaries } from '../test/support/adversarial';
 import { namedCells } from '../src/xlsx/definedNames';
 import { newTemplateWorkbook } from '../src/xlsx/renderTemplate';
 
@@ -122,8 +123,40 @@ async function cli(lines: string[]): Promise<void> {
       `| \`chitieu check --json\` on the ${UNITS} files | ${ms(c, 0)} (${ms(c / UNITS)} per file) |`,
       `| **check ÷ read** | **${(c / r).toFixed(2)}×** (our overhead on top of reading: ${(((c - r) / r) * 100).toFixed(0)} %) |`,
       `| \`chitieu check --out COPY\` (reads, checks, writes a flagged copy), 1 pass | ${ms(o, 0)} (${(o / r).toFixed(2)}× the read) |`,
+      `| **check --out ÷ check** | **${(o / c).toFixed(2)}×** |`,
       '',
     );
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+// 2b. Adversarial files (built by test/support/adversarial.ts), each in a child process of its own so its
+// peak memory is its own: wall time and max RSS of `chitieu check --json` and `check --out`.
+async function adversarial(lines: string[]): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-bench-adv-'));
+  try {
+    const model = buildTemplate({ year: 2023 });
+    const wb = newTemplateWorkbook(model);
+    const cells = namedCells(wb);
+    for (const [name, value] of Object.entries({ ...atPlanEntries(), TH_2: 4449000000000 })) {
+      const nc = cells.get(name.toUpperCase());
+      if (nc) wb.getWorksheet(nc.sheet)!.getCell(nc.address).value = value === undefined ? null : (value as ExcelJS.CellValue);
+    }
+    const set = await buildAdversaries(dir, Buffer.from(await wb.xlsx.writeBuffer()));
+    const measure = (args: string[]): { ms: number; mb: number; code: number } => {
+      const script = `const t=process.hrtime.bigint();require(${JSON.stringify(path.join(ROOT, 'dist', 'cli', 'main.js'))}).main(${JSON.stringify(args)},{out:()=>{},err:()=>{}}).then(c=>{process.stdout.write(JSON.stringify({ms:Number(process.hrtime.bigint()-t)/1e6,mb:process.resourceUsage().maxRSS/1024,code:c}))})`;
+      return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { ms: number; mb: number; code: number };
+    };
+    lines.push('## Adversarial files (`chitieu check`, one child process each)', '',
+      `Load average when measured: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${os.cpus().length} cores (six agents share this machine: wall times are inflated by that load).`, '',
+      '| file | check: time | check: peak RSS | exit | check --out: time | --out: peak RSS |', '|---|---|---|---|---|---|');
+    for (const a of set) {
+      const c = measure(['check', a.file, '--json']);
+      const o = c.code === 2 ? null : measure(['check', a.file, '--out', path.join(dir, `${a.name}-out.xlsx`)]);
+      lines.push(`| ${a.name} (${kb(statSync(a.file).size)}) | ${ms(c.ms, 0)} | ${c.mb.toFixed(0)} MB | ${c.code} | ${o ? ms(o.ms, 0) : '—'} | ${o ? `${o.mb.toFixed(0)} MB` : '—'} |`);
+    }
+    lines.push('', 'ExcelJS is not run on these: on the whole-sheet validation alone it takes minutes and more than 1 GB (issue 10).', '');
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -210,6 +243,7 @@ async function runBench(): Promise<void> {
   };
   await step('engine', engine);
   await step('chitieu check on 100 .xlsx', cli);
+  await step('adversarial files', adversarial);
   await step('context.sync() counts', syncs);
   await step('bundle size', bundle);
   lines.push(`Whole bench run: ${((performance.now() - t0) / 1000).toFixed(1)} s.`, '');

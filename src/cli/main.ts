@@ -6,8 +6,9 @@ import { checkWorkbook } from '../core/engine';
 import { parsePeriodOption } from '../core/period';
 import type { Period, Report } from '../core/types';
 import { buildTemplate } from '../template/model';
-import { writeFlags } from '../xlsx/flags';
-import { FileProblem, loadWorkbook, saveNewWorkbook } from '../xlsx/io';
+import { flaggedCopy } from '../xlsx/flags';
+import { BrokenPart } from '../xlsx/package';
+import { FileProblem, loadPackage, saveNewFile, saveNewWorkbook } from '../xlsx/io';
 import { newTemplateWorkbook } from '../xlsx/renderTemplate';
 import { NoTemplateError, readSnapshot } from '../xlsx/snapshot';
 import { describeWorkbook } from '../xlsx/describe';
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         throw new UsageError(`không có lệnh "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof FileProblem || err instanceof NoTemplateError || err instanceof PlanError) {
+    if (err instanceof UsageError || err instanceof FileProblem || err instanceof NoTemplateError || err instanceof PlanError || err instanceof BrokenPart) {
       io.err(`chitieu: ${err.message}${err instanceof UsageError ? ' (xem: chitieu --help)' : ''}\n`);
       return 2;
     }
@@ -122,13 +123,10 @@ async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
   const file = one(args.positional, 'TỆP.xlsx cần kiểm tra');
   const out = str(args, 'out');
   if (out && path.resolve(out) === path.resolve(file)) throw new UsageError('--out phải là một tệp khác tệp đang kiểm tra (không bao giờ sửa tệp gốc)');
-  const wb = await loadWorkbook(file);
-  const { snapshot, cells } = readSnapshot(wb, period(str(args, 'period')), str(args, 'sheet'));
+  const pkg = await loadPackage(file);
+  const { snapshot, cells } = readSnapshot(pkg, period(str(args, 'period')), str(args, 'sheet'));
   const report: Report = checkWorkbook(snapshot);
-  if (out) {
-    writeFlags(wb, cells, report);
-    await saveNewWorkbook(wb, out);
-  }
+  if (out) await saveNewFile(flaggedCopy(pkg, cells, report), out);
   // Extension of the contract's JSON: the base year of constant prices, when the workbook states it.
   const json = snapshot.baseYear !== undefined ? { ...report, baseYear: snapshot.baseYear } : report;
   if (args.flags.has('json')) io.out(JSON.stringify(json, null, 2) + '\n');
@@ -142,8 +140,7 @@ async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
 async function describeCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['sheet'], ['json']);
   const file = one(args.positional, 'TỆP.xlsx');
-  const wb = await loadWorkbook(file);
-  const d = describeWorkbook(wb, str(args, 'sheet'));
+  const d = describeWorkbook(await loadPackage(file), str(args, 'sheet'));
   if (args.flags.has('json')) io.out(JSON.stringify(d, null, 2) + '\n');
   else {
     for (const ind of d.indicators) {

@@ -5,7 +5,7 @@ import { checkWorkbook } from '../core/engine';
 import { fmt } from '../core/format';
 import { parsePeriodOption } from '../core/period';
 import { summarize, type SectorGrowth, type Summary } from '../core/summary';
-import { loadWorkbook } from '../xlsx/io';
+import { loadPackage } from '../xlsx/io';
 import { readSnapshot } from '../xlsx/snapshot';
 import { parseArgs, str, UsageError } from './args';
 import type { Io } from './main';
@@ -18,7 +18,7 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
   const periodText = str(args, 'period');
   const period = periodText === undefined ? undefined : parsePeriodOption(periodText);
   if (period === null) throw new UsageError(`--period chỉ nhận "nam" hoặc "6t", không phải "${periodText}"`);
-  const wb = await loadWorkbook(file);
+  const wb = await loadPackage(file);
   const { snapshot } = readSnapshot(wb, period, str(args, 'sheet'));
   const report = checkWorkbook(snapshot);
   const summary = summarize(report, {

@@ -1,8 +1,7 @@
 // `chitieu describe`: each indicator (and measure) → its cells, read from the defined names.
-import type ExcelJS from 'exceljs';
 import { parseCellName, rowKey, type NamedColumn } from '../core/names';
 import type { Measure, Period } from '../core/types';
-import { readSnapshot } from './snapshot';
+import { readSnapshot, type Workbookish } from './snapshot';
 
 export interface Description {
   period: Period;
@@ -11,7 +10,7 @@ export interface Description {
   indicators: { id: string; measure: Measure | null; sheet: string; cells: Partial<Record<NamedColumn, string>> }[];
 }
 
-export function describeWorkbook(wb: ExcelJS.Workbook, sheet?: string): Description {
+export function describeWorkbook(wb: Workbookish, sheet?: string): Description {
   const { snapshot, cells } = readSnapshot(wb, undefined, sheet);
   const rows = new Map<string, Description['indicators'][number]>();
   for (const [name, nc] of cells) {

@@ -2,6 +2,7 @@
 // too large; and never writing over a file that exists.
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
+import { NotAWorkbook, openPackage, type XlsxPackage } from './package';
 import { captureDefinedNames, keepDefinedNamesOnSave } from './scopedNames';
 import { declaredUnpackedSize } from './zipGuard';
 
@@ -14,7 +15,25 @@ export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 /** A problem with a file the user named: the CLI prints the message on one line and exits 2. */
 export class FileProblem extends Error {}
 
-export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+/**
+ * Opens a user's .xlsx for reading through the package layer (nothing expanded); `check --out` patches
+ * the same package. Every problem is a FileProblem with one line that says what the file is.
+ */
+export async function loadPackage(path: string): Promise<XlsxPackage> {
+  const data = await readChecked(path);
+  const unpacked = data.length >= 4 && data.readUInt32LE(0) === 0x04034b50 ? declaredUnpackedSize(data) : null;
+  if (unpacked !== null && unpacked > MAX_UNPACKED_BYTES) {
+    throw new FileProblem(`tệp "${path}" sẽ giải nén thành ${Number.isFinite(unpacked) ? `${(unpacked / 1048576).toFixed(0)} MB` : 'hơn 4 GB'}, vượt giới hạn ${MAX_UNPACKED_BYTES / 1048576} MB — không mở (có thể là tệp nén độc hại)`);
+  }
+  try {
+    return openPackage(data, path);
+  } catch (err) {
+    if (err instanceof NotAWorkbook) throw new FileProblem(`tệp "${path}" ${err.message}`);
+    throw err;
+  }
+}
+
+async function readChecked(path: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(path);
@@ -25,7 +44,12 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   if (stat.size > MAX_FILE_BYTES) {
     throw new FileProblem(`tệp "${path}" lớn ${(stat.size / 1048576).toFixed(1)} MB, vượt giới hạn ${MAX_FILE_BYTES / 1048576} MB`);
   }
-  const data = await fs.readFile(path);
+  return fs.readFile(path);
+}
+
+/** Loads a whole workbook with ExcelJS (tests, and workbooks chitieu made); users' files go through loadPackage. */
+export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const data = await readChecked(path);
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
     throw new FileProblem(`tệp "${path}" không phải tệp Excel .xlsx${/\.xls$/i.test(path) ? ' (tệp .xls cũ: hãy mở bằng Excel và lưu lại dạng .xlsx)' : ''}`);
   }
@@ -46,7 +70,11 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
 /** Writes a new file; refuses to replace one that exists. */
 export async function saveNewWorkbook(wb: ExcelJS.Workbook, path: string): Promise<void> {
   keepDefinedNamesOnSave(wb);
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await saveNewFile(Buffer.from(await wb.xlsx.writeBuffer()), path);
+}
+
+/** Writes bytes to a new file; refuses to replace one that exists. */
+export async function saveNewFile(buffer: Uint8Array, path: string): Promise<void> {
   try {
     await fs.writeFile(path, buffer, { flag: 'wx' });
   } catch (err) {

@@ -9,7 +9,8 @@ import { rowKey, TITLE_NAMES } from '../core/names';
 import type { Report } from '../core/types';
 import { actualFormats, buildTemplate, type TemplateModel } from '../template/model';
 import { namedCells } from './definedNames';
-import { FileProblem, loadWorkbook } from './io';
+import { FileProblem, loadPackage } from './io';
+import { BrokenPart, type XlsxPackage } from './package';
 import { newTemplateWorkbook } from './renderTemplate';
 import { NoTemplateError, readSnapshot, templatesOf } from './snapshot';
 import { XLSX_STYLES } from './styles';
@@ -100,13 +101,22 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
  * sheets, sheets copied in Excel) — every sheet's template but a consolidated one.
  */
 async function readUnits(file: string): Promise<{ input: UnitInput; sheet?: string }[]> {
-  let wb: ExcelJS.Workbook;
+  let wb: XlsxPackage;
   try {
-    wb = await loadWorkbook(file);
+    wb = await loadPackage(file);
   } catch (err) {
     if (err instanceof FileProblem) return [{ input: { source: file, problem: { reason: 'unreadable', message: err.message } } }];
     throw err;
   }
+  try {
+    return unitsOf(file, wb);
+  } catch (err) {
+    if (err instanceof BrokenPart) return [{ input: { source: file, problem: { reason: 'unreadable', message: err.message } } }];
+    throw err;
+  }
+}
+
+function unitsOf(file: string, wb: XlsxPackage): { input: UnitInput; sheet?: string }[] {
   const fallbackName = path.basename(file).replace(/\.xlsx$/i, '');
   const sheets = templatesOf(wb).filter((t) => !t.consolidated);
   if (sheets.length > 1) {

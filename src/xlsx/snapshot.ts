@@ -3,8 +3,12 @@ import type ExcelJS from 'exceljs';
 import { CONSOLIDATED_MARK, parseCellName, TITLE_NAMES } from '../core/names';
 import type { CellSnapshot, Period, WorkbookSnapshot } from '../core/types';
 import { readPeriod } from '../core/period';
-import { rawValue } from './cellValue';
-import { namedCells, sheetNamedCells, type NamedCell } from './definedNames';
+import type { NamedCell } from './definedNames';
+import type { XlsxPackage } from './package';
+import { sourceOf, type TemplateSource } from './source';
+
+/** A user's file (package layer), a workbook made in memory (ExcelJS), or any TemplateSource. */
+export type Workbookish = ExcelJS.Workbook | XlsxPackage | TemplateSource;
 
 export class NoTemplateError extends Error {}
 
@@ -26,15 +30,16 @@ export interface TemplateOnSheet {
 const hasTH = (names: Map<string, NamedCell>) => [...names.keys()].some((k) => k.startsWith('TH_'));
 
 /** Every template of the file, one per sheet, in sheet order; a sheet's own names win over the workbook's. */
-export function templatesOf(workbook: ExcelJS.Workbook): TemplateOnSheet[] {
-  const workbookNames = namedCells(workbook);
-  const scoped = sheetNamedCells(workbook);
+export function templatesOf(wb: Workbookish): TemplateOnSheet[] {
+  const src = sourceOf(wb);
+  const workbookNames = src.workbookNames;
+  const scoped = src.scopedNames;
   const thSheet = [...workbookNames].find(([k]) => k.startsWith('TH_'))?.[1].sheet;
   const out: TemplateOnSheet[] = [];
-  for (const ws of workbook.worksheets) {
-    const own = scoped.get(ws.name);
-    if (own && hasTH(own)) out.push({ sheet: ws.name, scope: 'sheet', names: own, consolidated: own.has(CONSOLIDATED_MARK) });
-    else if (ws.name === thSheet) out.push({ sheet: ws.name, scope: 'workbook', names: workbookNames, consolidated: false });
+  for (const name of src.sheets) {
+    const own = scoped.get(name);
+    if (own && hasTH(own)) out.push({ sheet: name, scope: 'sheet', names: own, consolidated: own.has(CONSOLIDATED_MARK) });
+    else if (name === thSheet) out.push({ sheet: name, scope: 'workbook', names: workbookNames, consolidated: false });
   }
   return out;
 }
@@ -43,14 +48,15 @@ export function templatesOf(workbook: ExcelJS.Workbook): TemplateOnSheet[] {
  * The template's snapshot: the workbook's, or with `sheet` the one on that sheet. A file whose templates
  * are all sheet-scoped (several units' sheets) needs `sheet`: the error lists them.
  */
-export function readSnapshot(workbook: ExcelJS.Workbook, periodOverride?: Period, sheet?: string): XlsxSnapshot {
-  let names = namedCells(workbook);
+export function readSnapshot(wb: Workbookish, periodOverride?: Period, sheet?: string): XlsxSnapshot {
+  const workbook = sourceOf(wb);
+  let names = workbook.workbookNames;
   if (sheet !== undefined) {
     const all = templatesOf(workbook);
     const found = all.find((t) => t.sheet === sheet);
     if (!found) {
       const list = all.map((t) => `"${t.sheet}"`).join(', ');
-      throw new NoTemplateError(workbook.getWorksheet(sheet)
+      throw new NoTemplateError(workbook.hasSheet(sheet)
         ? `trang "${sheet}" không có biểu chỉ tiêu${list ? `; các trang có biểu: ${list}` : ''}`
         : `không có trang "${sheet}" trong sổ tính${list ? `; các trang có biểu: ${list}` : ''}`);
     }
@@ -62,21 +68,29 @@ export function readSnapshot(workbook: ExcelJS.Workbook, periodOverride?: Period
   return snapshotFrom(workbook, names, periodOverride);
 }
 
-function snapshotFrom(workbook: ExcelJS.Workbook, names: Map<string, NamedCell>, periodOverride?: Period): XlsxSnapshot {
+function snapshotFrom(workbook: TemplateSource, names: Map<string, NamedCell>, periodOverride?: Period): XlsxSnapshot {
   const cells: WorkbookSnapshot['cells'] = {};
   const found = new Map<string, NamedCell>();
   let inputs = 0;
   const lostSheets = new Set<string>();
+  // One read per sheet: every named cell on it at once.
+  const bySheet = new Map<string, string[]>();
+  for (const nc of names.values()) {
+    if (!bySheet.has(nc.sheet)) bySheet.set(nc.sheet, []);
+    bySheet.get(nc.sheet)!.push(nc.address);
+  }
+  const values = new Map<string, Map<string, { value: CellSnapshot['value']; numberFormat?: string }>>();
+  for (const [sheet, addresses] of bySheet) if (workbook.hasSheet(sheet)) values.set(sheet, workbook.read(sheet, addresses));
+  const valueOf = (nc: NamedCell) => values.get(nc.sheet)?.get(nc.address);
   for (const [key, nc] of names) {
     if (!parseCellName(key)) continue;
-    const ws = workbook.getWorksheet(nc.sheet);
-    if (!ws) {
+    if (!workbook.hasSheet(nc.sheet)) {
       if (/^TH_/.test(key)) lostSheets.add(nc.sheet);
       continue;
     }
-    const cell = ws.getCell(nc.address);
-    const snap: CellSnapshot = { address: nc.address, sheet: nc.sheet, value: rawValue(cell.value) };
-    if (cell.numFmt) snap.numberFormat = cell.numFmt;
+    const cell = valueOf(nc);
+    const snap: CellSnapshot = { address: nc.address, sheet: nc.sheet, value: cell ? cell.value : null };
+    if (cell?.numberFormat) snap.numberFormat = cell.numberFormat;
     cells[key] = snap;
     found.set(key, nc);
     if (/^TH_/.test(key)) inputs++;
@@ -88,8 +102,7 @@ function snapshotFrom(workbook: ExcelJS.Workbook, names: Map<string, NamedCell>,
   if (inputs === 0) throw new NoTemplateError('không có biểu chỉ tiêu (không tìm thấy ô nào mang tên TH_…); hãy tạo tệp bằng "chitieu template" hoặc nút Chèn biểu mẫu');
   const title = (name: string) => {
     const nc = names.get(name);
-    const ws = nc && workbook.getWorksheet(nc.sheet);
-    return ws ? rawValue(ws.getCell(nc!.address).value) : null;
+    return nc ? valueOf(nc)?.value ?? null : null;
   };
   const year = title(TITLE_NAMES.year);
   const baseYear = title(TITLE_NAMES.baseYear);

@@ -1,0 +1,369 @@
+// A copy of a package with only what must change rewritten: cell elements of a sheet (style id, cached
+// result, inline text), cell formats appended to styles.xml, comments (added to a cell's existing comment,
+// or a new comments part + VML drawing + relationships), defined names. Every other part — charts, pivot
+// tables, drawings, images, custom properties, printer settings — keeps its bytes.
+import { parseRels, relativeTarget, relsPathOf, resolveTarget } from './rels';
+import { parseRef, scanSheet, type RawCell, type SheetScan } from './sheetCells';
+import { solidFillXml, xfWith } from './styles';
+import type { XlsxPackage } from './workbook';
+import { escapeXml, scanXml, xmlSafe } from './xml';
+import { writeZip } from './zip';
+
+export interface CellEdit {
+  /** New style id (`s`). */
+  style?: number;
+  /** A formula cell's new cached result, as text (the formula itself is kept). */
+  cachedText?: string;
+  /** New content as an inline string: the inner XML of `<is>` (runs or a `<t>`). */
+  inlineXml?: string;
+}
+
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL_NS_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+const SML_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const SML_NS_STRICT = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+const REL_TYPE = (strict: boolean, kind: string) => `${strict ? 'http://purl.oclc.org/ooxml/officeDocument/relationships' : 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'}/${kind}`;
+
+/** `<t>` that keeps leading/trailing spaces and line breaks. */
+export function tXml(text: string): string {
+  return `<t xml:space="preserve">${escapeXml(xmlSafe(text))}</t>`;
+}
+
+export class PackagePatch {
+  private readonly cellEdits = new Map<string, Map<string, CellEdit>>();
+  private readonly formats: { key: string; base: number; fill?: string; wrapTop?: boolean }[] = [];
+  private readonly comments = new Map<string, Map<string, string>>();
+  private readonly names: { name: string; formula: string; scope?: string }[] = [];
+
+  constructor(readonly pkg: XlsxPackage) {}
+
+  /** A new cell format: a copy of `base` with a solid fill and/or wrapped text; its id. */
+  addCellFormat(base: number, change: { fill?: string; wrapTop?: boolean }): number {
+    const key = `${base}|${change.fill ?? ''}|${change.wrapTop ? 1 : 0}`;
+    const known = this.formats.findIndex((f) => f.key === key);
+    const first = this.pkg.styles?.xfCount ?? 0;
+    if (known >= 0) return first + known;
+    this.formats.push({ key, base, ...change });
+    return first + this.formats.length - 1;
+  }
+
+  setCell(sheet: string, ref: string, edit: CellEdit): void {
+    if (!this.cellEdits.has(sheet)) this.cellEdits.set(sheet, new Map());
+    const m = this.cellEdits.get(sheet)!;
+    m.set(ref, { ...m.get(ref), ...edit });
+  }
+
+  /** Adds `text` to the cell's comment (after what it says), or gives the cell a new comment. */
+  addComment(sheet: string, ref: string, text: string): void {
+    if (!this.comments.has(sheet)) this.comments.set(sheet, new Map());
+    const m = this.comments.get(sheet)!;
+    m.set(ref, m.has(ref) ? `${m.get(ref)}\n${text}` : text);
+  }
+
+  /** A defined name for the workbook, or scoped to `scope` (a sheet name). */
+  addDefinedName(name: string, formula: string, scope?: string): void {
+    this.names.push(scope === undefined ? { name, formula } : { name, formula, scope });
+  }
+
+  toBytes(): Uint8Array {
+    const replaced = new Map<string, Uint8Array | null>();
+    const added = new Map<string, Uint8Array>();
+    const text = new Map<string, string>();
+    const get = (part: string) => text.get(part) ?? this.pkg.partText(part);
+    const set = (part: string, xml: string) => text.set(part, xml);
+    if (this.formats.length) {
+      const styles = this.pkg.styles;
+      const part = this.pkg.workbookPartOf('styles');
+      if (!styles || !part) throw new Error('sổ tính không có styles.xml');
+      const fills: string[] = [];
+      const fillOf = new Map<string, number>();
+      for (const f of this.formats) if (f.fill && !fillOf.has(f.fill)) { fillOf.set(f.fill, fills.length); fills.push(solidFillXml(f.fill)); }
+      const xml = styles.withAppended(fills, this.formats.map((f) => (fillIndex) => xfWith(styles.xfXml(f.base), {
+        ...(f.fill ? { fillId: fillIndex(fillOf.get(f.fill)!) } : {}), ...(f.wrapTop ? { wrapTop: true } : {}),
+      }))).xml;
+      set(part, xml);
+    }
+    for (const [sheet, edits] of this.cellEdits) {
+      const info = this.pkg.sheet(sheet)!;
+      set(info.part!, patchCells(get(info.part!)!, info.part!, edits, (wanted, rows) => this.pkg.scan(sheet, wanted, rows)));
+    }
+    for (const [sheet, notes] of this.comments) this.writeComments(sheet, notes, get, set);
+    if (this.names.length) set(this.pkg.workbookPart, this.withNames(get(this.pkg.workbookPart)!));
+    for (const [part, xml] of text) {
+      const bytes = Buffer.from(xml, 'utf8');
+      if (this.pkg.zip.has(part)) replaced.set(part, bytes);
+      else added.set(part, bytes);
+    }
+    return writeZip(this.pkg.zip, replaced, added);
+  }
+
+  private withNames(xml: string): string {
+    const items = this.names.map((n) => {
+      const local = n.scope === undefined ? '' : ` localSheetId="${this.pkg.sheet(n.scope)!.index}"`;
+      return `<definedName name="${escapeXml(n.name)}"${local}>${escapeXml(n.formula)}</definedName>`;
+    }).join('');
+    const close = /<\/(?:[\w.-]+:)?definedNames>/.exec(xml);
+    if (close) return xml.slice(0, close.index) + items + xml.slice(close.index);
+    const after = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+    const at = firstTopLevel(xml, after) ?? xml.lastIndexOf('</');
+    return `${xml.slice(0, at)}<definedNames>${items}</definedNames>${xml.slice(at)}`;
+  }
+
+  private writeComments(sheet: string, notes: Map<string, string>, get: (p: string) => string | null, set: (p: string, x: string) => void): void {
+    const info = this.pkg.sheet(sheet)!;
+    const sheetPart = info.part!;
+    const relsPart = relsPathOf(sheetPart);
+    const relsXml = get(relsPart);
+    const rels = relsXml === null ? [] : parseRels(relsXml, relsPart);
+    const strict = this.pkg.strict;
+    const commentsPart = rels.find((r) => r.kind === 'comments' && !r.external);
+    const sheetXml = get(sheetPart)!;
+    const tail = sheetXml.slice(Math.max(0, sheetXml.lastIndexOf('sheetData>')));
+    const legacyId = /<(?:[\w.-]+:)?legacyDrawing\b[^>]*?\s[\w.-]+:id="([^"]+)"/.exec(tail)?.[1];
+    let vml = legacyId ? rels.find((r) => r.id === legacyId) : undefined;
+    const newRels: string[] = [];
+    let relCount = rels.length;
+    const nextId = () => {
+      let n = ++relCount;
+      while (rels.some((r) => r.id === `rId${n}`)) n++;
+      relCount = n;
+      return `rId${n}`;
+    };
+    const freePart = (pattern: (n: number) => string) => {
+      let n = 1;
+      while (this.pkg.zip.has(pattern(n)) || get(pattern(n)) !== null) n++;
+      return pattern(n);
+    };
+    // 1. The comments part: our text after the user's in an existing comment, or a new comment.
+    let commentsName: string;
+    let commentsXml: string;
+    if (commentsPart) {
+      commentsName = resolveTarget(sheetPart, commentsPart.target);
+      commentsXml = get(commentsName) ?? '';
+    } else {
+      commentsName = freePart((n) => `xl/comments${n}.xml`);
+      commentsXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${strict ? SML_NS_STRICT : SML_NS}"><authors><author>chitieu</author></authors><commentList></commentList></comments>`;
+      const id = nextId();
+      newRels.push(`<Relationship Id="${id}" Type="${REL_TYPE(strict, 'comments')}" Target="${relativeTarget(sheetPart, commentsName)}"/>`);
+      this.addContentType(get, set, commentsName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml');
+    }
+    const existing = commentPositions(commentsXml, commentsName);
+    const edits: { at: number; text: string }[] = [];
+    const fresh: string[] = [];
+    let author = existing.authors.indexOf('chitieu');
+    for (const [ref, note] of notes) {
+      const run = `<r>${tXml(note)}</r>`;
+      const at = existing.byRef.get(ref);
+      if (at !== undefined) edits.push({ at, text: `<r>${tXml('\n' + note)}</r>` });
+      else {
+        if (author < 0) {
+          author = existing.authors.length;
+          if (existing.authorsClose < 0) throw new Error(`${commentsName} không có danh sách tác giả`);
+          edits.push({ at: existing.authorsClose, text: '<author>chitieu</author>' });
+        }
+        fresh.push(ref);
+        edits.push({ at: existing.listClose, text: `<comment ref="${ref}" authorId="${author}"><text>${run}</text></comment>` });
+      }
+    }
+    edits.sort((a, b) => a.at - b.at);
+    let out = '';
+    let pos = 0;
+    for (const e of edits) { out += commentsXml.slice(pos, e.at) + e.text; pos = e.at; }
+    set(commentsName, out + commentsXml.slice(pos));
+    if (!fresh.length) return this.finishRels(relsPart, relsXml, newRels, set);
+
+    // 2. A VML shape for each new comment (Excel draws notes from the VML drawing).
+    let sheetOut = sheetXml;
+    if (vml) {
+      const vmlName = resolveTarget(sheetPart, vml.target);
+      const v = get(vmlName) ?? '';
+      const close = v.lastIndexOf('</xml>');
+      const shapes = (v.includes('_x0000_t202') ? '' : VML_SHAPETYPE) + fresh.map((ref, i) => vmlShape(ref, 9000 + i)).join('');
+      set(vmlName, close < 0 ? v + shapes : v.slice(0, close) + shapes + v.slice(close));
+    } else {
+      const vmlName = freePart((n) => `xl/drawings/vmlDrawing${n}.vml`);
+      set(vmlName, `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${info.index + 1}"/></o:shapelayout>${VML_SHAPETYPE}${fresh.map((ref, i) => vmlShape(ref, (info.index + 1) * 1024 + 1 + i)).join('')}</xml>`);
+      const id = nextId();
+      vml = { id, kind: 'vmlDrawing', type: '', target: '', external: false };
+      newRels.push(`<Relationship Id="${id}" Type="${REL_TYPE(strict, 'vmlDrawing')}" Target="${relativeTarget(sheetPart, vmlName)}"/>`);
+      this.addContentType(get, set, vmlName, 'application/vnd.openxmlformats-officedocument.vmlDrawing', 'vml');
+      const after = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+      const at = firstTopLevel(sheetXml, after) ?? sheetXml.lastIndexOf('</');
+      sheetOut = `${sheetXml.slice(0, at)}<legacyDrawing xmlns:r="${strict ? REL_NS_STRICT : REL_NS}" r:id="${id}"/>${sheetXml.slice(at)}`;
+      set(sheetPart, sheetOut);
+    }
+    this.finishRels(relsPart, relsXml, newRels, set);
+  }
+
+  private finishRels(relsPart: string, relsXml: string | null, newRels: string[], set: (p: string, x: string) => void): void {
+    if (!newRels.length) return;
+    if (relsXml === null) {
+      set(relsPart, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${newRels.join('')}</Relationships>`);
+      return;
+    }
+    const close = relsXml.lastIndexOf('</');
+    const prefix = /<\/([\w.-]+:)?Relationships\s*>\s*$/.exec(relsXml)?.[1] ?? '';
+    const items = prefix ? newRels.map((r) => r.replace('<Relationship ', `<${prefix}Relationship `)) : newRels;
+    set(relsPart, relsXml.slice(0, close) + items.join('') + relsXml.slice(close));
+  }
+
+  private addContentType(get: (p: string) => string | null, set: (p: string, x: string) => void, part: string, type: string, extension?: string): void {
+    const ct = get('[Content_Types].xml');
+    if (ct === null) return;
+    if (extension && new RegExp(`Extension="${extension}"`, 'i').test(ct)) return;
+    const item = extension ? `<Default Extension="${extension}" ContentType="${type}"/>` : `<Override PartName="/${part}" ContentType="${type}"/>`;
+    const close = ct.lastIndexOf('</');
+    set('[Content_Types].xml', ct.slice(0, close) + item + ct.slice(close));
+  }
+}
+
+/**
+ * Where the first of `names` (top-level children of the root, all after sheetData / sheets) starts, if any:
+ * looked for only after the bulk of the part, so a sheet of a million cells is not scanned again.
+ */
+function firstTopLevel(xml: string, names: string[]): number | undefined {
+  const bulk = Math.max(xml.lastIndexOf('sheetData>'), xml.lastIndexOf('sheets>'), 0);
+  const re = new RegExp(`<(?:[\\w.-]+:)?(?:${names.join('|')})[\\s/>]`, 'g');
+  re.lastIndex = bulk;
+  const m = re.exec(xml);
+  return m ? m.index : undefined;
+}
+
+interface CommentPositions {
+  authors: string[];
+  authorsClose: number;
+  listClose: number;
+  /** Where a cell's comment text may take another run: before `</text>` (or its phonetic part). */
+  byRef: Map<string, number>;
+}
+
+function commentPositions(xml: string, part: string): CommentPositions {
+  const out: CommentPositions = { authors: [], authorsClose: -1, listClose: -1, byRef: new Map() };
+  let ref: string | null = null;
+  let inAuthor = false;
+  let author = '';
+  let textDepth = -1;
+  let phonetic = -1;
+  scanXml(xml, {
+    open(tag, attrs) {
+      if (tag.name === 'author') { inAuthor = true; author = ''; }
+      if (tag.name === 'comment') ref = (attrs().get('ref') ?? '').replace(/\$/g, '').toUpperCase();
+      if (tag.name === 'text' && ref) textDepth = tag.depth;
+      if ((tag.name === 'rPh' || tag.name === 'phoneticPr') && textDepth >= 0 && tag.depth === textDepth + 1 && phonetic < 0) phonetic = tag.start;
+    },
+    text(s, e) { if (inAuthor) author += xml.slice(s, e); },
+    close(name, start, _end, depth) {
+      if (name === 'author') { out.authors.push(author); inAuthor = false; }
+      if (name === 'authors') out.authorsClose = start;
+      if (name === 'commentList') out.listClose = start;
+      if (name === 'text' && ref && depth === textDepth) { out.byRef.set(ref, phonetic >= 0 ? phonetic : start); textDepth = -1; phonetic = -1; }
+      if (name === 'comment') ref = null;
+    },
+  }, part);
+  if (out.listClose < 0) {
+    // <commentList/>: open it up.
+    const m = /<((?:[\w.-]+:)?commentList)\s*\/>/.exec(xml);
+    if (m) throw new Error(`${part}: danh sách ghi chú rỗng dạng tự đóng chưa được hỗ trợ`);
+  }
+  return out;
+}
+
+const VML_SHAPETYPE = '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+
+function vmlShape(ref: string, id: number): string {
+  const p = parseRef(ref)!;
+  const r0 = p.row - 1;
+  const c0 = p.col - 1;
+  return `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:220pt;height:90pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${c0 + 1}, 15, ${Math.max(0, r0 - 1)}, 10, ${c0 + 4}, 15, ${r0 + 4}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r0}</x:Row><x:Column>${c0}</x:Column></x:ClientData></v:shape>`;
+}
+
+/** The sheet's XML with the given cells rewritten (or added, in row and column order). */
+export function patchCells(xml: string, part: string, edits: Map<string, CellEdit>, scanOf?: (wanted: ReadonlySet<string>, rows?: ReadonlySet<number>) => SheetScan): string {
+  const scanWith = scanOf ?? ((wanted, rows) => scanSheet(xml, part, rows ? { wanted, wantRows: rows } : { wanted }));
+  let scan = scanWith(new Set(edits.keys()));
+  const missing = [...edits.keys()].filter((r) => !scan.cells.has(r));
+  if (missing.length) scan = scanWith(new Set(edits.keys()), new Set(missing.map((r) => parseRef(r)!.row)));
+  const splices: { at: number; to: number; text: string }[] = [];
+  const prefix = /<((?:[\w.-]+:)?)sheetData\b/.exec(xml)?.[1] ?? '';
+  for (const [ref, edit] of edits) {
+    const c = scan.cells.get(ref);
+    if (c) splices.push({ at: c.start, to: c.end, text: cellXml(xml.slice(c.start, c.end), c, edit, prefix) });
+  }
+  // Cells with no element yet: into their row before the next column, or a new row in order.
+  const byRow = new Map<number, string[]>();
+  for (const ref of missing) {
+    const p = parseRef(ref)!;
+    if (!byRow.has(p.row)) byRow.set(p.row, []);
+    byRow.get(p.row)!.push(ref);
+  }
+  const allCells = [...scan.cells.values()];
+  for (const [row, refs] of byRow) {
+    refs.sort((a, b) => parseRef(a)!.col - parseRef(b)!.col);
+    const r = scan.rows.find((x) => x.row === row);
+    const newEl = (ref: string) => cellXml(null, null, edits.get(ref)!, prefix, ref);
+    if (r) {
+      for (const ref of refs) {
+        const col = parseRef(ref)!.col;
+        const next = allCells.filter((c) => c.row === row && c.col > col).sort((a, b) => a.col - b.col)[0];
+        if (next) splices.push({ at: next.start, to: next.start, text: newEl(ref) });
+        else if (r.closeStart >= 0) splices.push({ at: r.closeStart, to: r.closeStart, text: newEl(ref) });
+        else {
+          const open = xml.slice(r.start, r.openEnd).replace(/\s*\/>$/, '>');
+          splices.push({ at: r.start, to: r.openEnd, text: `${open}${refs.map(newEl).join('')}</${prefix}row>` });
+          break;
+        }
+      }
+    } else {
+      const rowXml = `<${prefix}row r="${row}">${refs.map(newEl).join('')}</${prefix}row>`;
+      const next = scan.rows.find((x) => x.row > row);
+      if (next) splices.push({ at: next.start, to: next.start, text: rowXml });
+      else if (scan.sheetDataClose >= 0) splices.push({ at: scan.sheetDataClose, to: scan.sheetDataClose, text: rowXml });
+      else if (scan.sheetDataSelfClosing) splices.push({ at: scan.sheetDataSelfClosing.start, to: scan.sheetDataSelfClosing.end, text: `<${prefix}sheetData>${rowXml}</${prefix}sheetData>` });
+    }
+  }
+  splices.sort((a, b) => a.at - b.at || a.to - b.to);
+  let out = '';
+  let pos = 0;
+  for (const s of splices) { out += xml.slice(pos, s.at) + s.text; pos = s.to; }
+  return out + xml.slice(pos);
+}
+
+function cellXml(original: string | null, c: RawCell | null, edit: CellEdit, prefix: string, newRef?: string): string {
+  const q = `${prefix}c`;
+  if (!original || !c) {
+    const s = edit.style ? ` s="${edit.style}"` : '';
+    if (edit.inlineXml !== undefined) return `<${q} r="${newRef}"${s} t="inlineStr"><${prefix}is>${edit.inlineXml}</${prefix}is></${q}>`;
+    if (edit.cachedText !== undefined) return `<${q} r="${newRef}"${s} t="inlineStr"><${prefix}is>${tXml(edit.cachedText)}</${prefix}is></${q}>`;
+    return `<${q} r="${newRef}"${s}/>`;
+  }
+  const openEnd = original.indexOf('>') + 1;
+  const selfClosing = original[openEnd - 2] === '/';
+  let open = original.slice(0, openEnd).replace(/\s*\/?>$/, '');
+  let body = selfClosing ? '' : original.slice(openEnd, original.lastIndexOf('</'));
+  const setAttr = (name: string, value: string | null) => {
+    const re = new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`);
+    if (value === null) open = open.replace(re, '');
+    else open = re.test(open) ? open.replace(re, ` ${name}="${value}"`) : `${open} ${name}="${value}"`;
+  };
+  if (edit.style !== undefined) setAttr('s', String(edit.style));
+  if (edit.inlineXml !== undefined) {
+    setAttr('t', 'inlineStr');
+    // The value goes; anything else the cell holds (extLst) stays after it.
+    const ext = /<(?:[\w.-]+:)?extLst\b[\s\S]*$/.exec(body)?.[0] ?? '';
+    body = `<${prefix}is>${edit.inlineXml}</${prefix}is>${ext}`;
+  } else if (edit.cachedText !== undefined) {
+    setAttr('t', 'str');
+    const v = `<${prefix}v>${escapeXml(xmlSafe(edit.cachedText))}</${prefix}v>`;
+    const vRe = /<((?:[\w.-]+:)?)v\b[^>]*?(?:\/>|>[\s\S]*?<\/\1v>)/;
+    if (vRe.test(body)) body = body.replace(vRe, v);
+    else {
+      const fEnd = /<((?:[\w.-]+:)?)f\b[^>]*?(?:\/>|>[\s\S]*?<\/\1f>)/.exec(body);
+      body = fEnd ? body.slice(0, fEnd.index + fEnd[0].length) + v + body.slice(fEnd.index + fEnd[0].length) : v + body;
+    }
+  }
+  if (!body) return `${open}/>`;
+  return `${open}>${body}</${q}>`;
+}
