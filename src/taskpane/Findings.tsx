@@ -19,6 +19,10 @@ const useStyles = makeStyles({
   shortfall: { borderLeft: `4px solid ${tokens.colorPaletteGrapeBorderActive}` },
   review: { borderLeft: `4px solid ${tokens.colorPaletteMarigoldBorderActive}` },
   where: { color: tokens.colorNeutralForeground3 },
+  entry: { display: 'flex', flexDirection: 'column', paddingLeft: tokens.spacingHorizontalXS },
+  message: { paddingLeft: tokens.spacingHorizontalM, paddingBottom: tokens.spacingVerticalXS },
+  line: { margin: 0, overflowWrap: 'anywhere' },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   fold: { width: '100%', justifyContent: 'flex-start', minWidth: 0 },
 });
 
@@ -50,7 +54,7 @@ export function Findings({ results, t, sheet, technical, onSelect }: FindingsPro
             <ul className={styles.list}>
               {items.map((item, i) => (
                 <li key={`${item.id}-${item.measure ?? ''}-${item.cell ?? ''}-${i}`}>
-                  <Item item={item} t={t} sheet={sheet} technical={technical} onSelect={onSelect} className={mergeClasses(styles.item, styles[kind])} />
+                  <Item item={item} t={t} sheet={sheet} technical={technical} onSelect={onSelect} className={mergeClasses(styles.entry, styles[kind])} />
                 </li>
               ))}
             </ul>
@@ -77,16 +81,20 @@ function Item({ item, t, sheet, technical, onSelect, className }: { item: Result
   const styles = useStyles();
   const descId = React.useId();
   const where = item.cell ? t.cellAt(cellLabel(item.cell, item.sheet, sheet)) : t.rowOf;
+  // The button's name is short and is what it shows (kind, indicator, cell); the message describes it.
   return (
-    // The accessible name is short (kind, cell, indicator); the message is its description.
-    <Button appearance="subtle" className={className} aria-label={t.itemName(item.kind, where, item.title)} aria-describedby={descId}
-      onClick={() => onSelect(item.target, item.sheet)} data-testid="finding">
-      <span className={styles.body}>
-        <Text weight="semibold">{item.title}</Text>
-        <span id={descId}>{item.messages.map((m, i) => <Text as="p" block key={i} style={{ margin: 0 }}>{m}</Text>)}</span>
-        <Text size={200} className={styles.where}>{where}{technical ? ` · ${[...new Set([...item.names, ...item.codes])].join(' · ')}` : ''}</Text>
-      </span>
-    </Button>
+    <div className={className}>
+      <Button appearance="subtle" className={styles.item} aria-describedby={descId} onClick={() => onSelect(item.target, item.sheet)} data-testid="finding">
+        <span className={styles.body}>
+          <span><span className={styles.hidden}>{t.kindWord[item.kind]}: </span><Text weight="semibold">{item.title}</Text></span>
+          <Text size={200} className={styles.where}>{where}</Text>
+        </span>
+      </Button>
+      <div id={descId} className={styles.message}>
+        {item.messages.map((m, i) => <Text as="p" block key={i} className={styles.line}>{m}</Text>)}
+        {technical && <Text as="p" block size={200} className={mergeClasses(styles.line, styles.where)}>{[...new Set([...item.names, ...item.codes])].join(' · ')}</Text>}
+      </div>
+    </div>
   );
 }
 

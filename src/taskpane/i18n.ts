@@ -15,7 +15,7 @@ export interface Strings {
   noticeTitle: Record<Intent, string>;
   results: string; checking: string; checkedStatus: (sheet: string, t: Tally) => string; liveOn: string;
   groupError: string; groupShortfall: string; groupReview: string; noFindings: string;
-  cellAt: (cell: string) => string; rowOf: string; itemName: (kind: 'error' | 'shortfall' | 'review', where: string, title: string) => string;
+  cellAt: (cell: string) => string; rowOf: string; kindWord: Record<'error' | 'shortfall' | 'review', string>;
   noDataLine: (n: number) => string; technical: string; codes: string;
   chartTitle: string; chartDesc: (bars: { title: string; percent: string; short: boolean }[]) => string; chartShort: string; chartPlan: string;
   paragraph: string; paragraphShow: string; paragraphHide: string; paragraphWaiting: (noData: number, errors: number) => string;
@@ -50,8 +50,8 @@ export const VI: Strings = {
     + `${t.counts['khong-du-lieu']} chưa có số liệu; ${t.achieved}/${t.judged} chỉ tiêu đạt và vượt.`,
   liveOn: 'Tự kiểm tra lại khi sửa số liệu: đang bật.',
   groupError: 'Lỗi', groupShortfall: 'Chưa đạt kế hoạch', groupReview: 'Cần xem lại', noFindings: 'Không có lỗi, chỉ tiêu chưa đạt hay điều cần xem lại.',
-  cellAt: (c) => `ô ${c}`, rowOf: 'cả dòng',
-  itemName: (k, w, title) => `${k === 'error' ? 'Lỗi' : k === 'shortfall' ? 'Chưa đạt' : 'Xem lại'}, ${w}: ${title}`,
+  cellAt: (c) => `Ô ${c}`, rowOf: 'Cả dòng',
+  kindWord: { error: 'Lỗi', shortfall: 'Chưa đạt', review: 'Xem lại' },
   noDataLine: (n) => `${n} chỉ tiêu chưa có số liệu`, technical: 'Chi tiết kỹ thuật', codes: 'Mã kiểm tra',
   chartTitle: '% kế hoạch theo chỉ tiêu',
   chartDesc: (b) => b.map((x) => `${x.title}: ${x.percent}${x.short ? ' (chưa đạt)' : ''}`).join('; '),
@@ -94,8 +94,8 @@ export const EN: Strings = {
     + `${t.counts['khong-du-lieu']} without data; ${t.achieved}/${t.judged} indicators met or exceeded.`,
   liveOn: 'Re-checking as you edit: on.',
   groupError: 'Errors', groupShortfall: 'Not met', groupReview: 'To review', noFindings: 'No errors, shortfalls or values to review.',
-  cellAt: (c) => `cell ${c}`, rowOf: 'whole row',
-  itemName: (k, w, title) => `${k === 'error' ? 'Error' : k === 'shortfall' ? 'Not met' : 'Review'}, ${w}: ${title}`,
+  cellAt: (c) => `Cell ${c}`, rowOf: 'Whole row',
+  kindWord: { error: 'Error', shortfall: 'Not met', review: 'Review' },
   noDataLine: (n) => `${n} indicators without data`, technical: 'Technical details', codes: 'Check codes',
   chartTitle: '% of plan by indicator',
   chartDesc: (b) => b.map((x) => `${x.title}: ${x.percent}${x.short ? ' (not met)' : ''}`).join('; '),
