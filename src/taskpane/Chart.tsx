@@ -17,7 +17,7 @@ export function Chart({ bars, t }: { bars: Bar[]; t: Strings }): React.JSX.Eleme
   const titleId = React.useId();
   const descId = React.useId();
   if (bars.length === 0) return null;
-  const x = (p: number) => (Math.max(0, Math.min(p, CAP)) / CAP) * (WIDTH - 50);
+  const x = (p: number) => (Math.max(0, Math.min(p, CAP)) / CAP) * WIDTH;
   const height = bars.length * ROW + 4;
   const shown = bars.map((b) => ({ title: b.title, percent: `${fmt(b.percent, 2)}%`, short: b.short }));
   return (
@@ -33,7 +33,10 @@ export function Chart({ bars, t }: { bars: Bar[]; t: Strings }): React.JSX.Eleme
             <text x={0} y={y + 10} fontSize={10} fill={tokens.colorNeutralForeground2}>{name}</text>
             <rect x={0} y={y + LABEL} width={Math.max(1, x(b.percent))} height={10} rx={2}
               fill={b.short ? tokens.colorPaletteGrapeBorderActive : tokens.colorPaletteGreenBorderActive} />
-            <text x={x(b.percent) + 4} y={y + LABEL + 9} fontSize={10} fontWeight={b.short ? 700 : 400} fill={tokens.colorNeutralForeground1}>
+            {/* The figure after the bar, or inside its end when the bar reaches the edge. */}
+            <text x={x(b.percent) > WIDTH - 110 ? x(b.percent) - 4 : x(b.percent) + 4} y={y + LABEL + 9} fontSize={10} fontWeight={b.short ? 700 : 400}
+              textAnchor={x(b.percent) > WIDTH - 110 ? 'end' : 'start'}
+              fill={x(b.percent) > WIDTH - 110 ? tokens.colorNeutralForegroundOnBrand : tokens.colorNeutralForeground1}>
               {shown[i]!.percent}{b.short ? ` ${t.chartShort}` : ''}
             </text>
           </g>

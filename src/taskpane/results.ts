@@ -126,7 +126,9 @@ export function resultsOf(report: Report): Results {
     const f = report.findings.find((x) => x.id === r.id && x.measure === r.measure && UNENTERED_CODES.has(x.code) && x.cell);
     return { id: r.id, measure: r.measure, title: titleOf(r.id, r.measure), target: f?.name ?? cellName('TH', r.id, r.measure), cell: f?.cell ?? null, sheet: f?.sheet };
   });
-  return { items, noData, bars: barsOf(judged) };
+  // A row with an error is not drawn: its % (a figure typed in đồng is 10⁹ % of plan) is not a result.
+  const wrong = new Set(report.findings.filter((f) => f.severity === 'error').map((f) => rowKey(f.id, f.measure)));
+  return { items, noData, bars: barsOf(judged.filter((r) => !wrong.has(rowKey(r.id, r.measure)))) };
 }
 
 function barsOf(rows: IndicatorResult[]): Bar[] {

@@ -145,7 +145,11 @@ test('a partly filled report: one status line, announced and focused; findings i
   const chart = pane().getByRole('img', { name: /% kế hoạch theo chỉ tiêu/ });
   await expect(chart.locator('desc').textContent()).resolves.toMatch(/Tổng chi đầu tư phát triển từ ngân sách địa phương: 65,19% \(chưa đạt\)/);
 
+  // A row with an error is not charted.
+  await expect(chart.locator('desc').textContent()).resolves.not.toMatch(/Tổng mức bán lẻ|Tỷ lệ trạm y tế/);
+
   mkdirSync(OUT, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(OUT, 'taskpane.png') });
 });
 
@@ -191,6 +195,7 @@ test('a second unit in one click; consolidation under its own name; stale result
   await result.getByText(/Đã tổng hợp 1\/2 đơn vị vào sheet "Tổng hợp"/).waitFor();
   // The results now are the consolidated sheet's, and say so.
   await expect(status().textContent()).resolves.toMatch(/^Đã kiểm tra sheet "Tổng hợp": /);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(OUT, 'consolidation.png') });
   const sheets = await page.evaluate(() => (window as unknown as { fake: { sheetNames(): string[] } }).fake.sheetNames());
   expect(sheets).toEqual(expect.arrayContaining(['Chỉ tiêu KT-XH', 'UBND xã B', 'Tổng hợp', 'Theo đơn vị']));
