@@ -278,4 +278,5 @@ test('the production page opened outside Excel says where it must be opened', as
     await outside.close();
     await new Promise((r) => srv.close(r));
   }
-});
+  // A production build on a shared CI machine can take minutes.
+}, 420_000);
