@@ -195,7 +195,7 @@ test('a second unit in one click; consolidation under its own name; stale result
   await result.getByText(/Đã tổng hợp 1\/2 đơn vị vào sheet "Tổng hợp"/).waitFor();
   // The results now are the consolidated sheet's, and say so.
   await expect(status().textContent()).resolves.toMatch(/^Đã kiểm tra sheet "Tổng hợp": /);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await result.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(OUT, 'consolidation.png') });
   const sheets = await page.evaluate(() => (window as unknown as { fake: { sheetNames(): string[] } }).fake.sheetNames());
   expect(sheets).toEqual(expect.arrayContaining(['Chỉ tiêu KT-XH', 'UBND xã B', 'Tổng hợp', 'Theo đơn vị']));
