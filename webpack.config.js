@@ -144,6 +144,9 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: OUT_DIR,
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      // Code loaded on demand (insert, consolidate, the Tóm tắt sheet): same origin as the pages, so the
+      // CSP's script-src 'self' allows it; publicPath 'auto' finds it beside the page's own script.
+      chunkFilename: dev ? 'chunk-[name].js' : 'chunk-[name].[contenthash:8].js',
       clean: true,
     },
     // Never an eval-based devtool: the pages' CSP has no 'unsafe-eval'.

@@ -2,15 +2,16 @@
 // with their gap, the growth of indicator 1 with each sector's contribution, and a ready Vietnamese
 // paragraph in the style of a district report. Pure: the Report and the catalog in, plain data out.
 //
-// What is counted ("judged"): every result row of the Report except the aggregate rows of headings with
-// `allOf` (QP.2 "giảm cả 3 mặt"), because their members (QP.2.1–QP.2.3) are counted themselves; the two
-// measures of an indicator-1 row count as two, as the plan sets a target for each. Rows with no data are
-// counted (the total says how many indicators the plan has), and listed apart.
+// What is counted ("judged") is defined once, in tally.ts (the task pane counts with it too): every result
+// row except the aggregate rows of headings with `allOf` (QP.2 "giảm cả 3 mặt"); the two measures of an
+// indicator-1 row count as two. Rows with no data are counted (the total says how many indicators the plan
+// has), and listed apart.
 import { HEADINGS, INDICATORS, indicatorName, MEASURE_NAMES, type Heading, type Indicator } from './catalog';
 import { fmt, withUnit } from './format';
 import { roundTo } from './vnNumber';
 import { decimalsOfValue } from './precision';
 import type { IndicatorResult, Measure, Period, Report, RuleKind, Status } from './types';
+import { judgedRows, tally } from './tally';
 
 export interface SummaryOptions {
   indicators?: readonly Indicator[];
@@ -90,8 +91,6 @@ export interface Summary {
   paragraph: string;
 }
 
-const STATUSES: readonly Status[] = ['vuot', 'dat', 'chua-dat', 'khong-du-lieu'];
-
 /** "Tổng thu ngân sách", "Nông, lâm, thủy sản (giá trị sản xuất)". */
 export const indicatorLabel = (ind: Indicator, measure: Measure | null): string => indicatorName(ind, measure);
 
@@ -114,10 +113,9 @@ function gapWords(gap: number, unitLabel: string): string {
 export function summarize(report: Report, options: SummaryOptions = {}): Summary {
   const indicators = options.indicators ?? INDICATORS;
   const headings = options.headings ?? HEADINGS;
-  const aggregates = new Set(headings.filter((h) => h.allOf).map((h) => h.id));
   const byId = new Map(indicators.map((i) => [i.id, i]));
-  const rows = report.indicators.filter((r) => !aggregates.has(r.id) && byId.has(r.id));
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as Record<Status, number>;
+  const rows = judgedRows(report, { indicators, headings });
+  const { counts } = tally(report, { indicators, headings });
   const notAchieved = rows.filter((r) => r.status === 'chua-dat').map((r) => shortfallOf(r, byId.get(r.id)!, report.period, options.year));
   const noData = rows.filter((r) => r.status === 'khong-du-lieu').map((r) => ({ id: r.id, measure: r.measure, name: indicatorLabel(byId.get(r.id)!, r.measure) }));
   const growth = growthOf(report, indicators, options);

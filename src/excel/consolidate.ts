@@ -2,6 +2,7 @@
 // sheet (its own sheet-scoped names, so it is itself a template that Kiểm tra accepts) and a unit-by-unit
 // sheet. The rules are core's (src/core/consolidate.ts). Reads in three round trips, writes in one.
 import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, emptyMergeNotes, mergeNotesOf, type Consolidation, type ExcludedUnit, type IncludedUnit, type MergeNotes, type UnitInput, type Value } from '../core/consolidate';
+import { checkedSheetOf, withChecked } from '../core/checked';
 import { checkWorkbook } from '../core/engine';
 import { CONSOLIDATED_MARK, rowKey, TITLE_NAMES } from '../core/names';
 import type { Report } from '../core/types';
@@ -110,7 +111,8 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
   await context.sync();
 
   outcome.written = { sheet: sheetName, byUnitSheet: byUnitName };
-  outcome.report = checkWorkbook({ ...snapshotOf(model, Object.fromEntries(c.cells), c.period), ...(c.year !== null ? { year: c.year } : {}), unit: c.unit, baseYear: c.baseYear });
+  const snapshot = { ...snapshotOf(model, Object.fromEntries(c.cells), c.period), ...(c.year !== null ? { year: c.year } : {}), unit: c.unit, baseYear: c.baseYear };
+  outcome.report = withChecked(checkWorkbook(snapshot), checkedSheetOf(sheetName, snapshot));
   return outcome;
 }
 

@@ -3,9 +3,9 @@
 export class UserFacingError extends Error {}
 
 const BY_CODE: Record<string, string> = {
-  AccessDenied: 'Excel từ chối ghi: trang tính hoặc sổ tính đang được bảo vệ. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi thử lại.',
+  AccessDenied: 'Excel từ chối ghi: sheet hoặc file đang được bảo vệ. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi thử lại.',
   InvalidOperationInCellEditMode: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để kết thúc việc sửa ô rồi thử lại.',
-  ItemNotFound: 'Không tìm thấy một ô hoặc trang của biểu mẫu (có thể đã bị xoá hoặc đổi tên).',
+  ItemNotFound: 'Không tìm thấy một ô hoặc sheet của biểu mẫu (có thể đã bị xóa hoặc đổi tên).',
   ApiNotFound: 'Phiên bản Excel này không hỗ trợ thao tác cần dùng. Hãy cập nhật Office hoặc dùng Excel trên web.',
   RequestPayloadSizeLimitExceeded: 'Dữ liệu quá lớn cho một lần gửi tới Excel trên web.',
 };
@@ -20,5 +20,5 @@ export function messageOf(err: unknown): string {
 }
 
 export function protectedSheetError(sheet: string): UserFacingError {
-  return new UserFacingError(`Trang "${sheet}" đang được bảo vệ nên không thể đánh dấu. Hãy bỏ bảo vệ trang (Xem lại → Bỏ bảo vệ trang tính) rồi kiểm tra lại. Chưa có gì bị thay đổi.`);
+  return new UserFacingError(`Sheet "${sheet}" đang được bảo vệ nên không thể đánh dấu. Hãy bỏ bảo vệ sheet (Xem lại → Bỏ bảo vệ trang tính) rồi kiểm tra lại. Chưa có gì bị thay đổi.`);
 }

@@ -31,7 +31,7 @@ export function detectFeatures(isSetSupported: IsSetSupported): Features {
 
 export const ALL_FEATURES: Features = { validation: true, conditionalFormats: true, freezePanes: true, onChanged: true, pageLayout: true };
 
-/** The features this Excel lacks, in words for the task pane. */
+/** The features this Excel lacks, in words for the task pane (requirement-set versions are for the README, not the user). */
 export function missingFeatures(f: Features): string[] {
-  return (Object.keys(FEATURE_SETS) as (keyof Features)[]).filter((k) => !f[k]).map((k) => `${FEATURE_SETS[k].label} (cần ExcelApi ${FEATURE_SETS[k].version})`);
+  return (Object.keys(FEATURE_SETS) as (keyof Features)[]).filter((k) => !f[k]).map((k) => FEATURE_SETS[k].label);
 }

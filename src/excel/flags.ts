@@ -3,7 +3,8 @@
 // stored in the workbook's settings, and clearing puts them back.
 import { checkWorkbook } from '../core/engine';
 import { FLAG_FILL, NOTE_PREFIX, planFlags } from '../core/flags';
-import type { Period, Report } from '../core/types';
+import { checkedSheetOf, withChecked, type CheckedReport } from '../core/checked';
+import type { Period } from '../core/types';
 import { protectedSheetError } from './errors';
 import { flagsKey, hasTemplateNames, queueCells, toRead, type ExcelRead, type NamedRange, type StoredFlags } from './snapshot';
 
@@ -42,9 +43,16 @@ async function readTemplate(context: Excel.RequestContext, period?: Period, shee
   return read;
 }
 
-export async function checkAndFlag(context: Excel.RequestContext, period?: Period, sheet?: string): Promise<Report> {
+/** The sheet of a template's cells: its TH_ cells' (a workbook template may sit on any sheet). */
+function templateSheet(read: ExcelRead): string {
+  for (const [name, c] of read.cells) if (name.startsWith('TH_')) return c.sheet;
+  return '';
+}
+
+/** Checks and flags the template; the report says which sheet it was and what that sheet's title block holds. */
+export async function checkAndFlag(context: Excel.RequestContext, period?: Period, sheet?: string): Promise<CheckedReport> {
   const read = await readTemplate(context, period, sheet);
-  const report = checkWorkbook(read.snapshot);
+  const report = withChecked(checkWorkbook(read.snapshot), checkedSheetOf(templateSheet(read), read.snapshot));
   const plan = planFlags(report);
   const prior: StoredFlags = read.stored ?? { fills: {}, notes: [] };
   const stored: StoredFlags = { fills: {}, notes: [] };

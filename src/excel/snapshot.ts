@@ -35,7 +35,7 @@ export interface ExcelRead {
 
 export class NoTemplateInWorkbook extends UserFacingError {
   constructor() {
-    super('Sổ tính (và sheet đang mở) chưa có biểu chỉ tiêu: không có ô nào mang tên TH_…. Hãy mở sheet biểu mẫu cần kiểm tra, hoặc bấm "Chèn biểu mẫu".');
+    super('Sheet đang mở (và cả file) chưa có biểu chỉ tiêu của add-in. Hãy mở sheet biểu mẫu cần kiểm tra, hoặc bấm "Chèn biểu mẫu".');
   }
 }
 

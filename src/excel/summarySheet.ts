@@ -3,6 +3,7 @@
 // place when it is ours (a workbook setting remembers its name), never over a sheet of the user's.
 import { indicatorLabel, type Summary } from '../core/summary';
 import { indicatorById } from '../core/catalog';
+import { tally } from '../core/tally';
 import type { Report } from '../core/types';
 import { freeSheetName } from './insertTemplate';
 
@@ -34,8 +35,10 @@ export async function writeSummarySheet(context: Excel.RequestContext, summary: 
   const paragraphRow = rows.length + 1;
   put(summary.paragraph);
   put();
-  put('Vượt', 'Đạt', 'Chưa đạt', 'Chưa có số liệu', 'Lỗi / cảnh báo');
-  put(summary.counts.vuot, summary.counts.dat, summary.counts['chua-dat'], summary.counts['khong-du-lieu'], `${summary.errors} / ${summary.warnings}`);
+  // Counted as the task pane counts (core/tally.ts): "cần xem lại" leaves out the cells still to be typed.
+  const counted = tally(report);
+  put('Vượt', 'Đạt', 'Chưa đạt', 'Chưa có số liệu', 'Lỗi / cần xem lại');
+  put(summary.counts.vuot, summary.counts.dat, summary.counts['chua-dat'], summary.counts['khong-du-lieu'], `${counted.errors} / ${counted.review}`);
   put();
   put('Mã', 'Chỉ tiêu chưa đạt', '% kế hoạch', 'Thiếu so với kế hoạch', 'Ghi chú');
   for (const s of summary.notAchieved) put(s.id, s.name, s.percentOfPlan, s.gap, s.text);

@@ -1,5 +1,6 @@
 // The real Office.js adapter (src/excel) run against the typed Excel fake: insert, check + flag, clear,
 // protection, select, and the number of round trips each takes.
+import { withChecked } from '../../src/core/checked';
 import { checkWorkbook } from '../../src/core/engine';
 import { FLAG_FILL, NOTE_PREFIX, planFlags } from '../../src/core/flags';
 import { parseCellName } from '../../src/core/names';
@@ -72,7 +73,9 @@ function inputValues(fake: FakeExcel): Record<string, unknown> {
   return out;
 }
 
-const inMemoryReport = (entries: Entries): Report => checkWorkbook({ ...snapshotOf(model, entries), year: YEAR });
+/** The in-memory check, and what the adapter adds: the sheet it checked and that sheet's title block. */
+const inMemoryReport = (entries: Entries): Report =>
+  withChecked(checkWorkbook({ ...snapshotOf(model, entries), year: YEAR }), { sheet: model.sheetName, year: YEAR, period: 'nam', unit: null, baseYear: 2010 });
 
 describe('insertTemplate', () => {
   test("draws the model: values, formulas, number formats, names, validation, conditional formats, panes — in 2 syncs", async () => {
