@@ -41,8 +41,9 @@ export function guessRule(name: string, unit: string, planText: string): Guessed
   const word = lead?.[1] ?? null;
   const rest = lead ? raw.slice(raw.length - lead[2]!.length) : raw;
 
+  const growthWords = word === 'tang' || /(toc do tang|tang truong)/.test(fname);
   const range = readRange(rest.replace(/%$/, ''));
-  if (range) return { rule: lower ? 'max' : word === 'tang' ? 'growth-rate' : 'min', target: range };
+  if (range) return { rule: lower ? 'max' : growthWords ? 'growth-rate' : 'min', target: range };
 
   const r = readCellText(rest);
   if (r.kind === 'fraction') return { rule: 'criteria', target: `${r.numerator}/${r.denominator}` };
@@ -61,7 +62,7 @@ export function guessRule(name: string, unit: string, planText: string): Guessed
   if (word === 'khong qua' || word === 'toi da') return { rule: 'max', target };
   if (word === 'chiem' || /\bchiem\b|co cau/.test(fname)) return { rule: 'structure', target };
   if (word === 'giam' || /\bgiam\b/.test(fname)) return { rule: 'reduce', target };
-  if (word === 'tang' || /(toc do tang|tang truong)/.test(fname)) return { rule: 'growth-rate', target };
+  if (growthWords) return { rule: 'growth-rate', target };
   if (lower) return { rule: 'max', target };
   return { rule: 'min', target };
 }

@@ -51,13 +51,12 @@ export function isNumberRow(g: GridReader, row: number): boolean {
 }
 
 /** A row that finishes the header: no name of its own in the name column, only header words or years. */
-function continuesHeader(g: GridReader, row: number, nameCol: number | null): boolean {
+function continuesHeader(g: GridReader, row: number, nameCol: number | null, ttCol: number | null): boolean {
   if (row > g.bottom || g.isEmptyRow(row) || isNumberRow(g, row)) return false;
-  if (nameCol !== null) {
-    const m = g.merge(row, nameCol);
-    const own = !m || m.top === row ? g.text(row, nameCol, false) : '';
-    if (own && !classifyHeader(own)) return false;
-  }
+  // An indicator or heading row names something in the name column; a header's second row does not
+  // (the "Chỉ tiêu" cell is merged down or left empty), and its TT cell holds no number or mark.
+  if (nameCol !== null && g.text(row, nameCol, false)) return false;
+  if (ttCol !== null && g.text(row, ttCol, false) && !classifyHeader(g.text(row, ttCol, false))) return false;
   let words = 0;
   for (const c of g.columns()) {
     const v = g.value(row, c);
@@ -83,8 +82,10 @@ export function findHeader(g: GridReader, from: number, span = 40): HeaderFound 
 
 function headerAt(g: GridReader, first: number): HeaderFound | null {
   const rows = [first];
-  const firstName = g.columns().find((c) => classifyHeader(g.text(first, c))?.column === 'TEN') ?? null;
-  while (rows.length < 3 && continuesHeader(g, rows[rows.length - 1]! + 1, firstName)) rows.push(rows[rows.length - 1]! + 1);
+  const firstOf = (k: string) => g.columns().find((c) => classifyHeader(g.text(first, c))?.column === k) ?? null;
+  const nameCol = firstOf('TEN');
+  const ttCol = firstOf('TT');
+  while (rows.length < 3 && continuesHeader(g, rows[rows.length - 1]! + 1, nameCol, ttCol)) rows.push(rows[rows.length - 1]! + 1);
   // A header row that is only the group row above the real one ("Năm 2026" with TT/Chỉ tiêu merged down)
   // is already covered: merged cells are read in every row they span.
   let next = rows[rows.length - 1]! + 1;

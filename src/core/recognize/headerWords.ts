@@ -16,7 +16,7 @@ export interface HeaderClass {
 }
 
 const COMPARISON = /(so sanh|%|\bty le\b|\/|toc do|tang truong|chi so|\bso voi\b|ty le hoan thanh)/;
-const VS_PREVIOUS = /(cung ky|nam truoc|tang truong|toc do|th\s*\/\s*tn|tn\b|so voi nam|\/\s*(th\s*)?(nam\s*)?(19|20)\d\d|chi so phat trien|tang\s*\(\+\)|tang,? giam)/;
+const VS_PREVIOUS = /(cung ky|th\s*\/\s*ck|\bck\b|nam truoc|tang truong|toc do|th\s*\/\s*tn|tn\b|so voi nam|\/\s*(th\s*)?(nam\s*)?(19|20)\d\d|chi so phat trien|tang\s*\(\+\)|tang,? giam)/;
 const VS_PLAN = /(ke hoach|\bkh\b|hoan thanh|th\s*\/\s*kh)/;
 
 /** Years a header names, leaving out base years of constant prices ("giá SS 2010", "giá so sánh năm 2010"). */
@@ -32,7 +32,12 @@ export function headerYears(folded: string): number[] {
 }
 
 export function classifyHeader(text: string): HeaderClass | null {
-  const f = fold(text).replace(/[()]/g, (c) => ` ${c} `).replace(/\s+/g, ' ').trim();
+  // "(giá so sánh 2010)" names the prices, not a comparison column.
+  const f = fold(text)
+    .replace(/gia (ss|so sanh)( nam)? (19|20)\d\d/g, ' ')
+    .replace(/[()]/g, (c) => ` ${c} `)
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!f) return null;
   const years = headerYears(f);
   const year = years.length ? years[years.length - 1]! : null;

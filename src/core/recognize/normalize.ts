@@ -64,8 +64,8 @@ const ABBREVIATIONS: Record<string, string> = {
   hvs: 'hop ve sinh',
 };
 
-/** Words that carry no meaning for matching a row to an indicator. */
-const STOP = new Set(['va', 'cac', 'cua', 'nhung', 'la', 'voi', 'o', 'cho', 'duoc', 'the', 'so', 'tong', 'nam', 'dat', 'theo', 'tren', 'dia', 'ban', 'trong', 'do']);
+/** Words that carry no meaning for matching a row to an indicator ("chỉ tiêu" heads every name). */
+const STOP = new Set(['va', 'cac', 'cua', 'nhung', 'la', 'voi', 'o', 'cho', 'duoc', 'the', 'so', 'tong', 'nam', 'dat', 'theo', 'tren', 'dia', 'ban', 'trong', 'do', 'chi', 'tieu']);
 
 /** "ti" → "ty", "ki" → "ky", "si" → "sy", "li" → "ly", "mi" → "my", "qui" → "quy": one spelling of each. */
 function oneSpelling(word: string): string {

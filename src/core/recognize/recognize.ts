@@ -51,7 +51,7 @@ export function recognizeTable(grid: SheetGrid, options: RecognizeOptions = {}):
     const outcome = matchRows(candidates, targets, (c, t) => {
       const heading = body.rows[c.index]!.kind === 'heading';
       if (t.heading) return heading ? 0 : null;
-      return heading ? -0.1 : 0;
+      return heading ? -0.2 : 0;
     });
     body.rows.forEach((r, i) => {
       const m = outcome.matched.get(i);

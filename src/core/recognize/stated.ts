@@ -69,10 +69,13 @@ export function figuresOf(row: RecognizedRow, format: (col: TableColumn) => stri
     rule: row.rule,
     target: row.target,
     plan,
-    planDecimals: typeof kh.value === 'number' ? kh.decimals : planFromPlan !== null ? decimalsOfValue(planFromPlan) : 0,
+    planDecimals: typeof kh.value === 'number' ? kh.decimals
+      : row.target && typeof row.target === 'object' ? Math.max(decimalsOfValue(row.target.tu), decimalsOfValue(row.target.den))
+        : planFromPlan !== null ? decimalsOfValue(planFromPlan) : 0,
     planIndex: indexRead && typeof indexRead.value === 'number' ? indexRead.value : null,
     planIndexDecimals: indexRead?.decimals ?? 0,
     previous: typeof tn.value === 'number' ? tn.value : null,
+    unit: row.unit,
     actual: row.rule === 'pass' ? (typeof th.value === 'boolean' ? th.value : null) : typeof th.value === 'number' ? th.value : null,
   };
 }

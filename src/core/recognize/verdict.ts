@@ -17,6 +17,13 @@ export interface RowFigures {
   previous: number | null;
   /** TH: a number, true/false for Đạt/Chưa đạt, the count x of "x/N". */
   actual: number | boolean | null;
+  /** ĐVT as written: a growth-rate row in % reports the rate itself. */
+  unit?: string | null;
+}
+
+/** "Tốc độ tăng …" in %: the row's TH is the rate, compared with the target directly (CONTRACT.md). */
+function reportsRate(f: RowFigures): boolean {
+  return f.rule === 'growth-rate' && (f.unit ?? '').trim() === '%';
 }
 
 const SEED_RULES: readonly PlanRule[] = ['min', 'max', 'gt', 'reduce', 'decrease', 'criteria', 'pass', 'growth'];
@@ -26,7 +33,7 @@ export function verdictOf(f: RowFigures): Status | null {
   const { rule, target, actual, previous } = f;
   if (rule === 'structure' || rule === 'info') return null;
   if (target && typeof target === 'object' && (rule === 'min' || rule === 'max' || rule === 'growth-rate' || rule === 'lt')) {
-    return rangeVerdict(rule, target, actual, previous, f.planDecimals);
+    return rangeVerdict(rule, target, actual, reportsRate(f) ? null : previous, f.planDecimals, reportsRate(f));
   }
   if (SEED_RULES.includes(rule)) {
     // A growth row without a plan index is judged on its value, as a min.
@@ -45,6 +52,10 @@ export function verdictOf(f: RowFigures): Status | null {
       if (previous === null) return 'khong-du-lieu';
       return actual > previous ? 'dat' : 'chua-dat';
     case 'growth-rate': {
+      if (f.plan !== null && reportsRate(f)) {
+        const a = roundTo(actual, f.planDecimals);
+        return a > f.plan ? 'vuot' : a === f.plan ? 'dat' : 'chua-dat';
+      }
       if (f.plan === null || previous === null || previous === 0) return 'khong-du-lieu';
       const rate = roundTo((actual / previous - 1) * 100, f.planDecimals);
       return rate > f.plan ? 'vuot' : rate === f.plan ? 'dat' : 'chua-dat';
@@ -54,10 +65,10 @@ export function verdictOf(f: RowFigures): Status | null {
   }
 }
 
-function rangeVerdict(rule: PlanRule, t: { tu: number; den: number }, actual: number | boolean | null, previous: number | null, d: number): Status {
+function rangeVerdict(rule: PlanRule, t: { tu: number; den: number }, actual: number | boolean | null, previous: number | null, d: number, rateItself: boolean): Status {
   if (typeof actual !== 'number') return 'khong-du-lieu';
   let a = roundTo(actual, d);
-  if (rule === 'growth-rate') {
+  if (rule === 'growth-rate' && !rateItself) {
     if (previous === null || previous === 0) return 'khong-du-lieu';
     a = roundTo((actual / previous - 1) * 100, d);
   }
