@@ -5,3 +5,4 @@ export { verdictOf, type RowFigures } from './verdict';
 export { guessRule, type GuessedRule } from './guessRule';
 export { columnLetter, address } from './grid';
 export * from './types';
+export { recognitionSnapshot } from './snapshot';
