@@ -31,8 +31,13 @@ export class GridReader {
     }
   }
 
-  /** The cell's own value (null inside a merged area but its top-left cell). */
+  /**
+   * The cell's own value: null inside a merged area but its top-left cell (some readers, ExcelJS among
+   * them, repeat the merged value in every cell of the area).
+   */
   value(row: number, col: number): RawValue {
+    const m = this.merge(row, col);
+    if (m && (m.top !== row || m.left !== col)) return null;
     return this.grid.cells[row - this.top]?.[col - this.left] ?? null;
   }
 
