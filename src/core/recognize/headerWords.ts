@@ -10,7 +10,7 @@ export interface HeaderClass {
   column: TableColumn;
   /** A year the header names ("Thực hiện năm 2025"), not a base year of constant prices. */
   year: number | null;
-  growthForm?: GrowthForm;
+  growthForm?: GrowthForm | null;
   /** "Ước TH cả năm", "ước thực hiện": the estimate of the whole period. */
   estimate?: boolean;
 }
@@ -49,7 +49,8 @@ export function classifyHeader(text: string): HeaderClass | null {
   if (COMPARISON.test(f) && !/^(chi tieu|noi dung)/.test(f)) {
     if (VS_PREVIOUS.test(f)) {
       const rate = /(toc do tang|tang\s*\(\+\)|tang,? giam|muc tang|ty le tang)/.test(f);
-      return { column: 'CS', year: null, growthForm: rate ? 'rate' : 'index' };
+      const index = /(chi so|so sanh|th\s*\/\s*(tn|ck)|so voi|\/)/.test(f);
+      return { column: 'CS', year: null, growthForm: rate ? 'rate' : index ? 'index' : null };
     }
     if (VS_PLAN.test(f) || /so sanh/.test(f)) return { column: 'PT', year: null };
   }

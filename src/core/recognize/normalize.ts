@@ -95,7 +95,7 @@ export function isPartLabel(text: string): boolean {
 /** Folded words of a label with abbreviations spelled out, in order (stop words kept). */
 export function words(text: string): string[] {
   const f = fold(stripMarks(text))
-    .replace(/(\w)-(\w)/g, '$1$2 $1 $2') // "tm-dv" → "tmdv tm dv": either spelling finds its expansion
+    .replace(/(\w+)-(\w+)/g, '$1$2 $1 $2') // "tm-dv" → "tmdv tm dv": either spelling finds its expansion
     .replace(/[^a-z0-9%‰/]+/g, ' ')
     .trim();
   if (!f) return [];
