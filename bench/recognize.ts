@@ -4,7 +4,7 @@
 // for. Reports; never fails on a figure.
 import { performance } from 'perf_hooks';
 import { buildTables } from '../test/fixtures/tables/layouts';
-import { checkStated, figuresOf, recognitionSnapshot, recognizeTable, verdictOf } from '../src/core/recognize';
+import { checkStated, figuresOf, gridFormats, recognitionSnapshot, recognizeTable, verdictOf } from '../src/core/recognize';
 import { checkWorkbook } from '../src/core/engine';
 import { rowKey } from '../src/core/names';
 
@@ -34,10 +34,7 @@ function main(): void {
     colsRight += c;
     rowsRight += r;
     extraRows += wrong;
-    const findings = checkStated(rec, (row, col) => {
-      const l = rec.columns.letters[col];
-      return l ? t.grid.formats?.[row - 1]?.[l.charCodeAt(0) - 65] ?? null : null;
-    });
+    const findings = checkStated(rec, gridFormats(t.grid, rec));
     const found = exp.mismatches.filter((m) => findings.some((f) => f.cell?.endsWith(String(m.row)) && f.name?.startsWith(m.col))).length;
     statedAll += exp.mismatches.length;
     statedRight += found;

@@ -10,6 +10,11 @@ export function columnLetter(col: number): string {
   return s;
 }
 
+/** "A" → 1, "AA" → 27. */
+export function columnNumber(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
 export function address(row: number, col: number): string {
   return `${columnLetter(col)}${row}`;
 }

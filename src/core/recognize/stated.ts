@@ -11,7 +11,8 @@ import { fmt } from '../format';
 import { readCellText } from '../vnNumber';
 import { figureOf } from './planTargets';
 import { verdictOf, type RowFigures } from './verdict';
-import type { GrowthForm, Recognition, RecognizedRow, TableColumn } from './types';
+import type { GrowthForm, Recognition, RecognizedRow, SheetGrid, TableColumn } from './types';
+import { columnNumber, GridReader } from './grid';
 
 
 interface Read {
@@ -162,4 +163,13 @@ function ruleWords(rule: RowFigures['rule']): string {
 /** Every `stated-mismatch` of a recognised table. */
 export function checkStated(rec: Recognition, format?: StatedContext['format']): Finding[] {
   return rec.rows.flatMap((r) => statedFindings(r, { sheet: rec.sheet, growthForm: rec.columns.growthForm, ...(format ? { format } : {}) }));
+}
+
+/** The number formats of a grid (if it carries them) as checkStated reads them. */
+export function gridFormats(grid: SheetGrid, rec: Recognition): StatedContext['format'] {
+  const g = new GridReader(grid);
+  return (row, col) => {
+    const letter = rec.columns.letters[col];
+    return letter ? g.format(row, columnNumber(letter)) : null;
+  };
 }

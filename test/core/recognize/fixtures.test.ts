@@ -2,7 +2,7 @@
 // it was built with — columns, header rows, each row's plan entry and rule, headings, rows left out, the
 // stated results made wrong on purpose and nothing else.
 import { buildTables } from '../../fixtures/tables/layouts';
-import { checkStated, figuresOf, recognizeTable, toAdoptJson, verdictOf } from '../../../src/core/recognize';
+import { checkStated, figuresOf, gridFormats, recognizeTable, toAdoptJson, verdictOf } from '../../../src/core/recognize';
 
 const tables = buildTables();
 
@@ -42,11 +42,7 @@ describe.each(tables.map((t) => [t.name, t] as const))('%s', (_name, t) => {
   });
 
   test('stated results: exactly the ones made wrong are stated-mismatch', () => {
-    const findings = checkStated(rec, (row, col) => {
-      const letter = rec.columns.letters[col];
-      if (!letter) return null;
-      return t.grid.formats?.[row - 1]?.[letter.charCodeAt(0) - 65] ?? null;
-    });
+    const findings = checkStated(rec, gridFormats(t.grid, rec));
     const got = findings.map((f) => ({ row: Number(f.cell!.replace(/^[A-Z]+/, '')), col: f.name!.slice(0, 2) }));
     expect(got).toEqual(t.expected.mismatches);
     for (const f of findings) {

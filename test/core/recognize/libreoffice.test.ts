@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { convertToXlsxWithLibreOffice } from '../../support/libreoffice';
 import { LAYOUTS } from '../../fixtures/tables/layouts';
 import { buildTable, type TableFixture } from '../../fixtures/tables/build';
-import { checkStated, recognizeTable, toAdoptJson } from '../../../src/core/recognize';
+import { checkStated, gridFormats, recognizeTable, toAdoptJson } from '../../../src/core/recognize';
 import type { MergeArea, SheetGrid } from '../../../src/core/recognize';
 import type { RawValue } from '../../../src/core/types';
 
@@ -68,10 +68,7 @@ function expectRecognisedAsBuilt(t: TableFixture, grid: SheetGrid): void {
   expect(j.rows.map((r) => [r.row, r.id, r.rule])).toEqual(t.expected.rows.map((r) => [r.row, r.id, r.rule]));
   expect(j.unmatched.map((u) => u.row)).toEqual(t.expected.unmatched);
   expect(res.table.headerRows).toEqual(t.expected.headerRows);
-  const findings = checkStated(res.table, (row, col) => {
-    const l = res.table.columns.letters[col];
-    return l ? grid.formats?.[row - 1]?.[l.charCodeAt(0) - 65] ?? null : null;
-  });
+  const findings = checkStated(res.table, gridFormats(grid, res.table));
   expect(findings.map((f) => f.cell)).toEqual(t.expected.mismatches.map((m) => `${t.expected.columns[m.col]}${m.row}`));
 }
 
