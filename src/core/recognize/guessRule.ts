@@ -61,6 +61,8 @@ export function guessRule(name: string, unit: string, planText: string): Guessed
   if (word === 'duoi') return { rule: 'lt', target };
   if (word === 'khong qua' || word === 'toi da') return { rule: 'max', target };
   if (word === 'chiem' || /\bchiem\b|co cau/.test(fname)) return { rule: 'structure', target };
+  // "giảm … còn X": X is what is left, a ceiling; "giảm X": a reduction by X.
+  if (/\bgiam\b.*\bcon\b|\bcon\s*$/.test(`${fname} ${f}`.replace(/\d.*$/, ''))) return { rule: 'max', target };
   if (word === 'giam' || /\bgiam\b/.test(fname)) return { rule: 'reduce', target };
   if (growthWords) return { rule: 'growth-rate', target };
   if (lower) return { rule: 'max', target };

@@ -84,6 +84,7 @@ describe('rule guesser', () => {
     ['Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi', '%', '10,63', 'max', 10.63],
     ['Giảm tỷ lệ hộ nghèo', '%', '1,5', 'reduce', 1.5],
     ['Tỷ suất sinh giảm', '‰', '0,05', 'reduce', 0.05],
+    ['Tỷ lệ hộ nghèo giảm còn', '%', '2,5', 'max', 2.5],
     ['Tai nạn giao thông: số vụ', 'Vụ', 'Giảm', 'decrease', null],
     ['Số hộ khá', 'Hộ', 'Tăng', 'increase', null],
     ['Huyện nông thôn mới', 'Tiêu chí', '9/9', 'criteria', '9/9'],
