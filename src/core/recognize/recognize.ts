@@ -27,7 +27,10 @@ export function recognizeTable(grid: SheetGrid, options: RecognizeOptions = {}):
   if (!h) {
     return { ok: false, reason: `Không tìm thấy bảng chỉ tiêu trên sheet "${grid.name}": không có dòng tiêu đề nêu cột Chỉ tiêu/Nội dung và Kế hoạch hoặc Thực hiện.` };
   }
-  const body = readBody(g, h, (r) => looksLikeHeaderRow(g, r));
+  // A second table's header has header words and no figures; a body row whose name or note happens to
+  // say "thực hiện" or "ước tính" has figures.
+  const isHeader = (r: number) => looksLikeHeaderRow(g, r) && !g.columns().some((c) => typeof g.value(r, c) === 'number');
+  const body = readBody(g, h, isHeader);
   if (!body.rows.some((r) => r.kind === 'indicator')) {
     return { ok: false, reason: `Sheet "${grid.name}" có dòng tiêu đề ở dòng ${h.rows[0]} nhưng không có dòng chỉ tiêu nào có số liệu bên dưới.` };
   }
@@ -117,7 +120,7 @@ export function recognizeTable(grid: SheetGrid, options: RecognizeOptions = {}):
     firstRow: h.bodyStart,
     lastRow: body.lastRow,
     rows, headings, unmatched, missing,
-    moreTables: moreTables(g, body.nextHeader ?? body.lastRow + 1),
+    moreTables: moreTables(g, body.nextHeader ?? body.lastRow + 1, isHeader),
     plan: ownPlan,
   };
   return { ok: true, table };
@@ -172,10 +175,10 @@ function parts(rows: readonly BodyRow[]): (number | null)[] {
   });
 }
 
-function moreTables(g: GridReader, from: number): number[] {
+function moreTables(g: GridReader, from: number, isHeader: (row: number) => boolean): number[] {
   const out: number[] = [];
   for (let r = from; r <= g.bottom; r++) {
-    if (looksLikeHeaderRow(g, r) && !(out.length && out[out.length - 1]! === r - 1)) out.push(r);
+    if (isHeader(r) && !(out.length && out[out.length - 1]! === r - 1)) out.push(r);
   }
   return out;
 }

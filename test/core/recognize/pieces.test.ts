@@ -150,6 +150,21 @@ describe('stated results', () => {
   });
 });
 
+test('a body row whose words sound like a header is still a row', () => {
+  const res = recognizeTable({
+    name: 'S', merges: [],
+    cells: [
+      ['TT', 'Chỉ tiêu', 'ĐVT', 'Kế hoạch', 'Thực hiện', 'Ghi chú'],
+      ['1', 'Thu ngân sách', 'Tỷ đồng', 100, 110, null],
+      ['2', 'Kế hoạch hóa gia đình: cặp vợ chồng áp dụng biện pháp tránh thai', '%', 80, 85, 'Ước tính'],
+      ['3', 'Tỷ lệ che phủ rừng', '%', 47.1, 47.3, null],
+    ],
+  });
+  if (!res.ok) throw new Error(res.reason);
+  expect(res.table.rows.map((r) => r.row)).toEqual([2, 3, 4]);
+  expect(res.table.moreTables).toEqual([]);
+});
+
 describe('no table', () => {
   test('a sheet of text has no table, and says so in Vietnamese', () => {
     const res = recognizeTable({ name: 'Thuyết minh', cells: [['Báo cáo tình hình kinh tế - xã hội'], ['Trong năm, xã đã thực hiện …']], merges: [] });
