@@ -29,6 +29,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'behind-pace': 'warning',
   'missing-plan': 'warning',
   'missing-cell': 'warning',
+  'stated-mismatch': 'error',
 };
 
 /** Growth index this far (in points) from the plan index is suspicious. */

@@ -32,7 +32,9 @@ export type FindingCode =
   // Extensions of the contract (documented in README): the plan cell is empty or unreadable (missing-plan);
   // a template cell's defined name is gone (missing-cell).
   | 'missing-plan'
-  | 'missing-cell';
+  | 'missing-cell'
+  // A table of the user's own states a % of plan, a growth or a verdict its own figures disagree with.
+  | 'stated-mismatch';
 
 /** The template's input columns, as in the defined names `<COL>_<id>`. */
 export type InputColumn = 'KH' | 'KHTT' | 'TN' | 'TH';

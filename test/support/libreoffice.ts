@@ -108,11 +108,25 @@ export async function recalculateWithLibreOffice(inputXlsx: string, outDir?: str
   return job;
 }
 
-async function convert(input: string, out: string, result: string): Promise<string> {
+/**
+ * Opens a CSV or HTML file in LibreOffice Calc (`infilter`, e.g. "HTML (StarCalc)" or
+ * "CSV:44,34,76,1,…") and saves it as .xlsx in `outDir`: what a user gets from "Save as .xlsx".
+ */
+export async function convertToXlsxWithLibreOffice(input: string, infilter: string, outDir: string): Promise<string> {
+  const file = path.resolve(input);
+  if (!libreOfficeAvailable()) throw new Error(`LibreOffice is needed to convert ${path.basename(file)}: ${INSTALL_HINT}`);
+  const result = path.join(path.resolve(outDir), `${path.parse(file).name}.xlsx`);
+  const job = queue.then(() => convert(file, path.resolve(outDir), result, infilter));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+async function convert(input: string, out: string, result: string, infilter?: string): Promise<string> {
   fs.rmSync(result, { force: true });
   const args = [
     `-env:UserInstallation=${pathToFileURL(profileDir()).href}`,
     '--headless', '--invisible', '--norestore', '--nolockcheck', '--nodefault', '--nologo',
+    ...(infilter ? [`--infilter=${infilter}`] : []),
     '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, input,
   ];
   const described = `${SOFFICE} ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`;
