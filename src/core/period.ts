@@ -13,3 +13,8 @@ export function parsePeriodOption(text: string): Period | null {
   if (t === '6t' || t === '6 tháng' || t === '6thang') return '6t';
   return null;
 }
+
+/** The period's code as `--period` and the plan JSON's kyBaoCao write it ("nam", "6t", "9t", "q3"). */
+export function periodCode(p: Period): string {
+  return p;
+}

@@ -10,7 +10,9 @@ import { fmt } from './format';
 import { formatVietnameseNumber, readCellText, roundTo } from './vnNumber';
 import { parsePeriodOption } from './period';
 
-export class PlanError extends Error {}
+import { PlanError } from './planError';
+
+export { PlanError };
 
 /** The plan as the template builder takes it: figures by id, and the title block. */
 export interface PlanFile {
@@ -260,7 +262,7 @@ export function planFileOf(indicators: readonly Indicator[] = INDICATORS, title:
       for (const m of MEASURES) e[m] = { keHoach: figure(p[m].value), chiSo: figure(p[m].index) };
     } else if (p.kind === 'number') {
       e.keHoach = figure(p.value);
-    } else {
+    } else if (p.kind === 'criteria' || p.kind === 'pass' || p.kind === 'decrease') {
       e.keHoach = p.text;
     }
     chiTieu[ind.id] = e;

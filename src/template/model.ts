@@ -1,6 +1,6 @@
 // The template as data: every cell of the sheet with its value or formula, format, style, defined name
 // and validation. The ExcelJS writer and the Office.js inserter draw the same sheet from this.
-import { HEADINGS, INDICATORS, MEASURE_NAMES, MEASURES, type Heading, type Indicator, type IndicatorPlan } from '../core/catalog';
+import { HEADINGS, INDICATORS, MEASURE_NAMES, MEASURES, SEED_PLAN, type Heading, type Indicator, type IndicatorPlan } from '../core/catalog';
 import { cellName, rowKey, TITLE_NAMES, type NamedColumn } from '../core/names';
 import type { InputColumn, Measure, Period } from '../core/types';
 import { allOfFormula, rowFormulas } from './formulas';
@@ -60,6 +60,8 @@ export interface TemplateOptions {
   sheetName?: string;
   indicators?: readonly Indicator[];
   headings?: readonly Heading[];
+  /** The plan's order of rows by id (headings and indicators); the seed's when the plan is the seed. */
+  order?: readonly string[];
   /**
    * Another plan's figures (another year's or unit's), by indicator id: they replace the catalog's plan in
    * the KH/KHTT cells, their formats (written precision) and validation prompts. Ids not listed keep the
@@ -161,12 +163,19 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
   };
 
   const growthFamily = indicators.filter((i) => i.plan.kind === 'growth');
-  const isDefence = (i: Indicator) => /^[A-Z]/.test(i.id);
-  let sectionTwo = false;
-  let lastHeading: string | undefined;
-  section('I', 'CÁC CHỈ TIÊU KINH TẾ, XÃ HỘI VÀ MÔI TRƯỜNG');
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const headingById = new Map(headings.map((h) => [h.id, h]));
+  const membersOf = new Map<string, Indicator[]>();
+  for (const i of indicators) if (i.heading !== undefined) membersOf.set(i.heading, [...(membersOf.get(i.heading) ?? []), i]);
   let familyDone = false;
-  for (const ind of indicators) {
+  for (const id of rowOrder(indicators, headings, options.order ?? (options.indicators ? undefined : SEED_PLAN.order))) {
+    const h = headingById.get(id);
+    if (h) {
+      if (isSection(h)) section(h.tt, h.name);
+      else headingRow(h, membersOf.get(h.id) ?? []);
+      continue;
+    }
+    const ind = byId.get(id)!;
     if (ind.plan.kind === 'growth') {
       if (familyDone) continue;
       familyDone = true;
@@ -181,15 +190,6 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
       });
       continue;
     }
-    if (isDefence(ind) && !sectionTwo) {
-      sectionTwo = true;
-      section('II', 'QUỐC PHÒNG - AN NINH, XÂY DỰNG ĐẢNG, CHÍNH QUYỀN');
-    }
-    if (ind.heading && ind.heading !== lastHeading) {
-      const h = headings.find((x) => x.id === ind.heading);
-      if (h) headingRow(h, indicators.filter((i) => i.heading === h.id));
-    }
-    lastHeading = ind.heading;
     push(indicatorRow(ind, null, ind.tt, ind.name, false));
   }
 
@@ -244,8 +244,8 @@ function indicatorRow(ind: Indicator, measure: Measure | null, tt: string, name:
     note: { style: 'input', name: n('GC'), numFmt: '@' },
   };
   if (ind.weight) cells.weight = { style: 'input', name: n('QS'), numFmt: '#,##0', validation: weightValidation(ind) };
-  if (ind.plan.kind === 'growth') {
-    const p = ind.plan[measure ?? 'sp'];
+  if (ind.plan.kind === 'growth' || ind.plan.kind === 'indexed') {
+    const p = ind.plan.kind === 'growth' ? ind.plan[measure ?? 'sp'] : ind.plan;
     cells.planIndex = input('KHTT', p.index.value, decimalsFormat(di, false));
   }
   cells.growth = f.growth ? { formula: f.growth, numFmt: RATIO_FORMAT, style: 'output', name: n('CS') } : { style: 'output', name: n('CS') };
@@ -257,23 +257,58 @@ function indicatorRow(ind: Indicator, measure: Measure | null, tt: string, name:
   return { kind: 'indicator', key: { id: ind.id, measure }, cells };
 }
 
-function planValue(ind: Indicator, measure: Measure | null): string | number | undefined {
+/** A heading printed as a section of the table (I, II, III …: Roman numerals), not as a group of rows. */
+export function isSection(h: Heading): boolean {
+  return !h.allOf && /^[IVXLC]+\.?$/.test(h.tt);
+}
+
+/**
+ * The order of the table's rows by id: the plan's own, or — for a list of indicators alone — each heading
+ * just before its first indicator.
+ */
+export function rowOrder(indicators: readonly Indicator[], headings: readonly Heading[], order?: readonly string[]): string[] {
+  const known = new Set([...indicators.map((i) => i.id), ...headings.map((h) => h.id)]);
+  if (order) {
+    const out = order.filter((id) => known.has(id));
+    const listed = new Set(out);
+    // Rows the order does not list (added since) go last, rather than vanish.
+    for (const i of indicators) if (!listed.has(i.id)) out.push(i.id);
+    return out;
+  }
+  const out: string[] = [];
+  const done = new Set<string>();
+  const headingIds = new Set(headings.map((h) => h.id));
+  for (const ind of indicators) {
+    if (ind.heading !== undefined && headingIds.has(ind.heading) && !done.has(ind.heading)) { out.push(ind.heading); done.add(ind.heading); }
+    out.push(ind.id);
+  }
+  return out;
+}
+
+/** The figure the KH cell holds: for a range, the end that must be reached (the upper one for max/lt). */
+export function planCellValue(ind: Indicator, measure: Measure | null): string | number | undefined {
   const p = ind.plan;
   switch (p.kind) {
     case 'growth': return p[measure ?? 'sp'].value.value;
+    case 'indexed': return p.value.value;
     case 'number': return p.value.value;
+    case 'range': return ind.rule === 'max' || ind.rule === 'lt' ? p.to.value : p.from.value;
     case 'criteria': return p.required;
     case 'pass': return p.text;
     case 'decrease': return p.text;
+    case 'none': return undefined;
   }
 }
+const planValue = planCellValue;
 
 function planTextOf(ind: Indicator, measure: Measure | null): string {
   const p = ind.plan;
   switch (p.kind) {
     case 'growth': return `${p[measure ?? 'sp'].value.text} (chỉ số ${p[measure ?? 'sp'].index.text}%)`;
+    case 'indexed': return `${p.value.text} (chỉ số ${p.index.text}%)`;
     case 'number': return p.value.text;
-    case 'criteria': return p.text;
+    case 'range': return `${p.from.text} – ${p.to.text}`;
+    case 'none': return '';
     default: return p.text;
   }
 }
