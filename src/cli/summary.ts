@@ -7,6 +7,7 @@ import { parsePeriodOption } from '../core/period';
 import { summarize, type SectorGrowth, type Summary } from '../core/summary';
 import { loadWorkbook } from '../xlsx/io';
 import { readSnapshot } from '../xlsx/snapshot';
+import { readWorkbookPlan } from '../xlsx/workbookPlan';
 import { parseArgs, str, UsageError } from './args';
 import type { Io } from './main';
 
@@ -19,9 +20,11 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
   const period = periodText === undefined ? undefined : parsePeriodOption(periodText);
   if (period === null) throw new UsageError(`--period chỉ nhận "nam" hoặc "6t", không phải "${periodText}"`);
   const wb = await loadWorkbook(file);
-  const { snapshot } = readSnapshot(wb, period, str(args, 'sheet'));
-  const report = checkWorkbook(snapshot);
+  const { snapshot, cells } = readSnapshot(wb, period, str(args, 'sheet'));
+  const { plan } = readWorkbookPlan(wb, snapshot, cells);
+  const report = checkWorkbook(snapshot, { indicators: plan.indicators, headings: plan.headings });
   const summary = summarize(report, {
+    indicators: plan.indicators, headings: plan.headings,
     ...(snapshot.year !== undefined ? { year: snapshot.year } : {}),
     ...(snapshot.unit !== undefined ? { unit: snapshot.unit } : {}),
     ...(snapshot.baseYear !== undefined ? { baseYear: snapshot.baseYear } : {}),

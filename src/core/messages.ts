@@ -38,6 +38,14 @@ export function shortfallMessage(f: ShortfallFacts): string {
     }
     case 'decrease':
       return `${name}: ${fmt(actual)}, không giảm so với cùng kỳ (${fmt(f.previous ?? 0)}).`;
+    case 'lt':
+      return `${name}: ${withUnit(actual, u)}, kế hoạch phải dưới ${withUnit(plan ?? 0, u)}.`;
+    case 'increase':
+      return `${name}: ${fmt(actual)}, không tăng so với cùng kỳ (${fmt(f.previous ?? 0)}).`;
+    case 'growth-rate': {
+      const rate = ind.unit === 'percent' ? actual : f.previous ? (actual / f.previous - 1) * 100 : null;
+      return `${name}: ${rate === null ? 'chưa tính được tốc độ tăng' : `tăng ${fmt(rate, 2)}%`}, kế hoạch tăng ${fmt(plan ?? 0, f.planDecimals)}%.`;
+    }
     case 'criteria':
       return `${name}: đạt ${fmt(actual)}/${fmt(plan ?? 0)} tiêu chí, kế hoạch ${fmt(plan ?? 0)}/${fmt(plan ?? 0)}.`;
     case 'growth': {

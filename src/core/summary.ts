@@ -116,7 +116,8 @@ export function summarize(report: Report, options: SummaryOptions = {}): Summary
   const headings = options.headings ?? HEADINGS;
   const aggregates = new Set(headings.filter((h) => h.allOf).map((h) => h.id));
   const byId = new Map(indicators.map((i) => [i.id, i]));
-  const rows = report.indicators.filter((r) => !aggregates.has(r.id) && byId.has(r.id));
+  // The plan's own targets: info figures and structure shares are shown, never judged nor counted.
+  const rows = report.indicators.filter((r) => !aggregates.has(r.id) && byId.has(r.id) && r.judged !== false);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as Record<Status, number>;
   const notAchieved = rows.filter((r) => r.status === 'chua-dat').map((r) => shortfallOf(r, byId.get(r.id)!, report.period, options.year));
   const noData = rows.filter((r) => r.status === 'khong-du-lieu').map((r) => ({ id: r.id, measure: r.measure, name: indicatorLabel(byId.get(r.id)!, r.measure) }));
@@ -188,6 +189,23 @@ function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: n
       if (plan === null) return base;
       const gap = r2(actual - plan);
       return { ...base, gap, gapPercent: plan ? roundTo((gap / plan) * 100, 2) : null, text: `${name} ${withUnit(actual, u)}, cao hơn mức trần kế hoạch ${withUnit(plan, u)} là ${fmt(gap)} ${pointsUnit(u)}` };
+    }
+    case 'lt': {
+      if (plan === null) return base;
+      const gap = r2(actual - plan);
+      return { ...base, gap, text: `${name} ${withUnit(actual, u)}, kế hoạch dưới ${withUnit(plan, u)}` };
+    }
+    case 'increase': {
+      if (r.previous === null) return base;
+      const gap = r2(r.previous - actual);
+      return { ...base, gap, text: `${name} ${withUnit(actual, u)}, không tăng so với ${before} (${withUnit(r.previous, u)})` };
+    }
+    case 'growth-rate': {
+      if (plan === null) return base;
+      const rate = u.trim() === '%' ? actual : r.growth !== null ? roundTo(r.growth - 100, 2) : null;
+      if (rate === null) return base;
+      const gap = r2(plan - rate);
+      return { ...base, gap, text: `${name} tăng ${pct(rate)} so với ${before}, kế hoạch tăng ${pct(plan)}, thấp hơn ${fmt(gap, 2)} điểm phần trăm` };
     }
     case 'gt': {
       if (plan === null) return base;

@@ -9,6 +9,8 @@ import { planFormat, RATIO_FORMAT, valueFormat, YEAR_FORMAT, decimalsFormat } fr
 import {
   COLUMN_ORDER, COLUMNS, DEFAULT_SHEET_NAME, FIRST_DATA_ROW, HEADER_ROW, LAST_COLUMN, NUMBER_ROW, PERIOD_TEXT, TITLE_ROWS, type ColumnKey,
 } from './layout';
+import { formatRequirement, requirementOf } from '../core/requirement';
+import { planJsonText } from '../core/planWrite';
 import { validationFor, weightValidation, type ValidationSpec } from './validation';
 
 export type CellStyle = 'title' | 'label' | 'titleInput' | 'note' | 'header' | 'number' | 'section' | 'heading' | 'text' | 'input' | 'output' | 'status';
@@ -50,6 +52,8 @@ export interface TemplateModel {
   conditionalFormats: ConditionalFormatSpec[];
   /** Every defined name and the cell it points to. */
   names: { name: string; address: string }[];
+  /** The plan the template was built from, as plan JSON: stored in the workbook's hidden plan sheet. */
+  planJson: string;
 }
 
 export interface TemplateOptions {
@@ -168,7 +172,8 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
   const membersOf = new Map<string, Indicator[]>();
   for (const i of indicators) if (i.heading !== undefined) membersOf.set(i.heading, [...(membersOf.get(i.heading) ?? []), i]);
   let familyDone = false;
-  for (const id of rowOrder(indicators, headings, options.order ?? (options.indicators ? undefined : SEED_PLAN.order))) {
+  const order = options.order ?? (options.indicators ? undefined : SEED_PLAN.order);
+  for (const id of rowOrder(indicators, headings, order)) {
     const h = headingById.get(id);
     if (h) {
       if (isSection(h)) section(h.tt, h.name);
@@ -209,6 +214,11 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
     lastRow,
     merges,
     freeze: { rows: NUMBER_ROW, columns: 2 },
+    planJson: planJsonText({
+      ...(options.year !== undefined ? { year: options.year } : {}), ...(options.unit ? { unit: options.unit } : {}),
+      ...(options.period ? { period: options.period } : {}),
+      baseYear, indicators: [...indicators], headings: [...headings], order: rowOrder(indicators, headings, order),
+    }),
     conditionalFormats: [
       { range: statusRange, formula: `${first}="Chưa đạt"`, fill: COLORS.shortfallFill, fontColor: COLORS.shortfallFont },
       { range: statusRange, formula: `OR(${first}="Đạt",${first}="Vượt")`, fill: COLORS.metFill, fontColor: COLORS.metFont },
@@ -243,6 +253,7 @@ function indicatorRow(ind: Indicator, measure: Measure | null, tt: string, name:
     // Text format: a note that starts with "-" or "=" stays text when the check appends to it.
     note: { style: 'input', name: n('GC'), numFmt: '@' },
   };
+  cells.requirement = { value: formatRequirement(requirementOf(ind), ind.unitLabel), style: 'input', name: n('YC'), numFmt: '@' };
   if (ind.weight) cells.weight = { style: 'input', name: n('QS'), numFmt: '#,##0', validation: weightValidation(ind) };
   if (ind.plan.kind === 'growth' || ind.plan.kind === 'indexed') {
     const p = ind.plan.kind === 'growth' ? ind.plan[measure ?? 'sp'] : ind.plan;
