@@ -76,7 +76,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 function period(value: string | undefined): Period | undefined {
   if (value === undefined) return undefined;
   const p = parsePeriodOption(value);
-  if (!p) throw new UsageError(`--period chỉ nhận "nam" hoặc "6t", không phải "${value}"`);
+  if (!p) throw new UsageError(`--period chỉ nhận "nam", "<n>t" (3t, 6t, 9t, 10t) hoặc "q1"–"q4", không phải "${value}"`);
   return p;
 }
 
@@ -141,10 +141,11 @@ async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
     ...(snapshot.baseYear !== undefined ? { baseYear: snapshot.baseYear } : {}),
     ...(wp.notes.length ? { planNotes: wp.notes } : {}),
   };
-  for (const note of wp.notes) io.err(`chitieu: ${note}\n`);
+
   if (args.flags.has('json')) io.out(JSON.stringify(json, null, 2) + '\n');
   else {
     io.out(renderReport(report, file));
+    if (wp.notes.length) io.out(`\nKế hoạch theo biểu (khác kế hoạch lưu trong sổ tính):\n${wp.notes.map((n) => `  - ${n}`).join('\n')}\n`);
     if (out) io.out(`\nĐã ghi bản sao có đánh dấu: ${out}\n`);
   }
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;

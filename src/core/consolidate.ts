@@ -19,6 +19,7 @@
 // - criteria (x/N) are levels: kept when all units agree, empty otherwise.
 import { HEADINGS, INDICATORS, indicatorKeys, indicatorName, type GrowthPlan, type Heading, type Indicator, type IndicatorPlan, type PlanFigure } from './catalog';
 import { planIndex } from './plan';
+import { periodText } from './period';
 import { structureGroups } from './planRead';
 import { checkWorkbook } from './engine';
 import { cellName, rowKey, WEIGHT_COLUMN } from './names';
@@ -182,7 +183,7 @@ export function consolidate(inputs: readonly UnitInput[], options: ConsolidateOp
 /** The title lines of the unit-by-unit sheet; `label` names a unit's source (a file's base name, a sheet). */
 export function byUnitHeading(c: Consolidation, label: (source: string) => string): string[] {
   return [
-    `SỐ THỰC HIỆN THEO ĐƠN VỊ — ${c.unit.toUpperCase()}${c.year ? ` — NĂM ${c.year}` : ''}${c.period === '6t' ? ' (6 THÁNG)' : ''}`,
+    `SỐ THỰC HIỆN THEO ĐƠN VỊ — ${c.unit.toUpperCase()}${c.year ? ` — NĂM ${c.year}` : ''}${c.period !== 'nam' ? ` (${periodText(c.period).toUpperCase()})` : ''}`,
     `Tổng hợp từ ${c.included.length} đơn vị: ${c.included.map((u) => `${u.unit} (${label(u.source)})`).join('; ')}.`,
     c.excluded.length
       ? `Không đưa vào: ${c.excluded.map((e) => `${label(e.source)}${e.unit ? ` (${e.unit})` : ''} — ${e.message}`).join('; ')}.`
@@ -207,7 +208,7 @@ function uniqueName(name: string, units: readonly Unit[]): string {
 
 function mismatch(first: Unit, s: WorkbookSnapshot): string | null {
   const f = first.snapshot;
-  if (f.period !== s.period) return `kỳ báo cáo (${s.period === '6t' ? '6 tháng' : 'năm'})`;
+  if (f.period !== s.period) return `kỳ báo cáo (${periodText(s.period).toLowerCase()})`;
   if (f.year !== undefined && s.year !== undefined && f.year !== s.year) return `năm báo cáo (${s.year})`;
   if ((f.baseYear ?? 2010) !== (s.baseYear ?? 2010)) return `năm gốc giá so sánh (${s.baseYear ?? 2010})`;
   return null;

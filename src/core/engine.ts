@@ -10,6 +10,7 @@ import { readCell, type Expect, type Issue, type ReadValue } from './reading';
 import { allOf, judge } from './rules';
 import { indexRangeIssue, rangeIssue, unitSlipIssue, type Reference } from './valueChecks';
 import { roundTo } from './vnNumber';
+import { paceOf, previousWords } from './period';
 import { fmt, withUnit } from './format';
 import { shortfallMessage, behindPaceMessage } from './messages';
 import type {
@@ -126,7 +127,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     result.status = outcome.status;
     if (outcome.status === 'chua-dat') {
       const paced = row.pace < 1 && outcome.valueShort && (ind.rule === 'min' || ind.rule === 'growth');
-      if (paced) add(row, 'TH', 'behind-pace', behindPaceMessage(row.ind, actual ?? 0, num(row.plan) ?? 0));
+      if (paced) add(row, 'TH', 'behind-pace', behindPaceMessage(row.ind, actual ?? 0, num(row.plan) ?? 0, snapshot.period));
       const growthAlsoShort = ind.rule === 'growth' && row.growth !== null && num(row.planIndex) !== null &&
         roundTo(row.growth, row.planIndex.decimals ?? 0) < num(row.planIndex)!;
       if (!paced || growthAlsoShort) add(row, 'TH', 'shortfall', shortfallMessage({ ind, measure, plan: num(row.plan), planIndex: num(row.planIndex), previous: row.base, actual: row.actual.value, growth: row.growth, pace: row.pace, planDecimals: row.plan.decimals ?? 0, planIndexDecimals: row.planIndex.decimals ?? 0 }));
@@ -193,7 +194,7 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
     const found = cell(c);
     if (found) cells[c] = found;
   }
-  const pace = snap.period === '6t' && ind.nature === 'flow' ? 0.5 : 1;
+  const pace = paceOf(snap.period, ind.nature);
   const row: Row = {
     ind, measure, cells, pace,
     plan: readCell(undefined, 'number'),
@@ -234,8 +235,8 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
   const previous = num(row.previous);
 
   const refs: Reference[] = [];
-  if (planIsMagnitude && pacedPlan !== null && pacedPlan > 0) refs.push({ value: pacedPlan, what: pace < 1 ? 'nửa kế hoạch năm' : 'kế hoạch' });
-  if (previous !== null && previous > 0) refs.push({ value: previous, what: snap.period === '6t' ? 'cùng kỳ năm trước' : 'năm trước' });
+  if (planIsMagnitude && pacedPlan !== null && pacedPlan > 0) refs.push({ value: pacedPlan, what: pace === 0.5 ? 'nửa kế hoạch năm' : pace < 1 ? `${fmt(pace * 100, 2)}% kế hoạch năm` : 'kế hoạch' });
+  if (previous !== null && previous > 0) refs.push({ value: previous, what: previousWords(snap.period) });
 
   row.actual = readCell(cells.TH, expectOf(ind, 'TH'), refs[0]?.value ?? null);
   report('TH', row.actual);
@@ -264,7 +265,7 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
   if (row.actual.empty) add(row, 'TH', 'missing', `Chưa nhập số thực hiện của chỉ tiêu ${label(ind, measure)}.`);
   if (needsPrevious(ind) && row.previous.empty && !row.actual.empty) {
     const what = ind.rule === 'increase' ? 'chỉ tiêu tăng' : ind.rule === 'growth-rate' ? 'chỉ tiêu tốc độ tăng' : 'chỉ tiêu giảm';
-    add(row, 'TN', 'missing', `Chưa nhập số ${snap.period === '6t' ? 'cùng kỳ năm trước' : 'năm trước'}: ${what} cần số đó để đánh giá.`);
+    add(row, 'TN', 'missing', `Chưa nhập số ${previousWords(snap.period)}: ${what} cần số đó để đánh giá.`);
   }
 
   // Derived figures.
@@ -275,7 +276,7 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
     if (previous !== null && plan !== null && planIndex) {
       const implied = (plan / planIndex) * 100 * pace;
       if (Math.abs(previous - implied) / implied > BASELINE_TOLERANCE) {
-        add(row, 'TN', 'baseline-mismatch', `Số năm trước ${withUnit(previous, ind.unitLabel)} lệch ${fmt((Math.abs(previous - implied) / implied) * 100, 1)}% so với số kế hoạch ngầm định ${withUnit(implied, ind.unitLabel, 0)} (= ${fmt(plan)} ÷ ${fmt(planIndex)} × 100${pace < 1 ? ' × ½' : ''}) — có thể lấy nhầm năm gốc hoặc giá hiện hành thay cho giá so sánh.`);
+        add(row, 'TN', 'baseline-mismatch', `Số năm trước ${withUnit(previous, ind.unitLabel)} lệch ${fmt((Math.abs(previous - implied) / implied) * 100, 1)}% so với số kế hoạch ngầm định ${withUnit(implied, ind.unitLabel, 0)} (= ${fmt(plan)} ÷ ${fmt(planIndex)} × 100${pace === 0.5 ? ' × ½' : pace < 1 ? ` × ${fmt(pace, 4)}` : ''}) — có thể lấy nhầm năm gốc hoặc giá hiện hành thay cho giá so sánh.`);
       }
     }
   } else if (previous !== null && ind.rule !== 'pass') {

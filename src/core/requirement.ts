@@ -4,7 +4,7 @@
 // the user may edit it; the check reads it back with parseRequirement. parse(format(r)) = r.
 import type { IndicatorPlan, PlanFigure } from './plan';
 import type { RuleKind } from './types';
-import { formatVietnameseNumber, readCellText } from './vnNumber';
+import { decimalsOf, formatVietnameseNumber, readCellText } from './vnNumber';
 
 /** What a requirement says: the figures (number, range, x/N) or none for rules without one in words. */
 export type RequirementTarget =
@@ -34,7 +34,8 @@ export function requirementOf(ind: { rule: RuleKind; plan: IndicatorPlan; approx
   return r;
 }
 
-const bare = (f: PlanFigure) => f.text.replace(/^[<>≥≤]\s*/, '');
+/** A figure in words at its written precision, in the Vietnamese way ("01" is "1", "33,00" stays). */
+const bare = (f: PlanFigure) => formatVietnameseNumber(f.value, decimalsOf(f.text.replace(/^[<>≥≤]\s*/, '')));
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 const DASH = '–';
 

@@ -9,6 +9,7 @@
 import { HEADINGS, INDICATORS, indicatorName, MEASURE_NAMES, type Heading, type Indicator } from './catalog';
 import { fmt, withUnit } from './format';
 import { roundTo } from './vnNumber';
+import { paceOf, periodWords } from './period';
 import { decimalsOfValue } from './precision';
 import type { IndicatorResult, Measure, Period, Report, RuleKind, Status } from './types';
 
@@ -144,7 +145,7 @@ export function summarize(report: Report, options: SummaryOptions = {}): Summary
 function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: number | undefined): Shortfall {
   const name = indicatorLabel(ind, r.measure);
   const u = ind.unitLabel;
-  const pace = period === '6t' && ind.nature === 'flow' ? 0.5 : 1;
+  const pace = paceOf(period, ind.nature);
   const plan = typeof r.plan === 'number' ? r.plan : null;
   const actual = typeof r.actual === 'number' ? r.actual : null;
   const target = plan === null ? null : plan * pace;
@@ -153,7 +154,7 @@ function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: n
     percentOfPlan: r.percentOfPlan, gap: null, gapPercent: null, growthGap: null, text: `${name} chưa đạt kế hoạch`,
   };
   const ofPlan = r.percentOfPlan !== null ? `đạt ${pct(r.percentOfPlan)} kế hoạch${pace < 1 ? ' năm' : ''}` : '';
-  const before = period === '6t' ? 'cùng kỳ' : year ? `năm ${year - 1}` : 'năm trước';
+  const before = period !== 'nam' ? 'cùng kỳ' : year ? `năm ${year - 1}` : 'năm trước';
   const r2 = (x: number) => roundTo(x, 6);
   if (ind.rule === 'pass') return { ...base, text: `${name}: chưa đạt` };
   if (actual === null) return base;
@@ -253,7 +254,7 @@ function growthOf(report: Report, indicators: readonly Indicator[], options: Sum
     return s;
   };
   const baseYear = options.baseYear ?? 2010;
-  const before = report.period === '6t' ? 'cùng kỳ' : options.year ? `năm ${options.year - 1}` : 'năm trước';
+  const before = report.period !== 'nam' ? 'cùng kỳ' : options.year ? `năm ${options.year - 1}` : 'năm trước';
   const out: GrowthSummary[] = [];
   for (const m of ['sx', 'sp'] as const) {
     const r = find(total.id, m);
@@ -286,7 +287,7 @@ function growthOf(report: Report, indicators: readonly Indicator[], options: Sum
 }
 
 function paragraphOf(s: Summary): string {
-  const when = s.period === '6t' ? `6 tháng đầu năm${s.year ? ' ' + s.year : ''}` : `năm${s.year ? ' ' + s.year : ''}`;
+  const when = periodWords(s.period, s.year);
   const met = s.counts.vuot || s.counts.dat ? ` (vượt ${s.counts.vuot}, đạt ${s.counts.dat})` : '';
   let text = `Ước thực hiện ${when} có ${s.achieved}/${s.counted} chỉ tiêu đạt và vượt kế hoạch${met}`;
   if (s.notAchieved.length) text += `; ${s.notAchieved.length} chỉ tiêu chưa đạt: ${s.notAchieved.map((x) => x.text).join('; ')}`;

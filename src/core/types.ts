@@ -5,8 +5,11 @@ import type { PlanRule } from './planJson';
 /** Indicator 1 has two measures: sp = giá trị sản phẩm (value added), sx = giá trị sản xuất (gross output). */
 export type Measure = 'sp' | 'sx';
 
-/** Reporting period: `nam` = cả năm (year end), `6t` = 6 tháng (six-month report). */
-export type Period = 'nam' | '6t';
+/**
+ * Reporting period: `nam` = cả năm (year end), `<n>t` = the first n months (6t = 6 tháng, 9t = 9 tháng,
+ * cumulative), `q1`–`q4` = one quarter alone (src/core/period.ts).
+ */
+export type Period = 'nam' | `${number}t` | 'q1' | 'q2' | 'q3' | 'q4';
 
 /** The plan's rules (quyTac, CONTRACT.md): the seed's eight and lt, increase, growth-rate, structure, info. */
 export type RuleKind = PlanRule;

@@ -53,7 +53,9 @@ export function withRequirement(ind: Indicator, r: Requirement): Indicator {
   return out;
 }
 
-const same = (a: Indicator, b: Indicator) => a.rule === b.rule && JSON.stringify(a.plan) === JSON.stringify(b.plan) && !!a.approximate === !!b.approximate;
+/** The plan's figures by value (a requirement's "1" is the plan's "01"): texts aside. */
+const values = (p: IndicatorPlan): unknown => JSON.stringify(p, (k, v: unknown) => (k === 'text' ? undefined : v));
+const same = (a: Indicator, b: Indicator) => a.rule === b.rule && values(a.plan) === values(b.plan) && !!a.approximate === !!b.approximate;
 
 export function workbookPlan(storedJson: string | null, cells: WorkbookSnapshot['cells'], rows: readonly SheetRow[] = []): WorkbookPlan {
   const notes: string[] = [];
@@ -90,8 +92,11 @@ export function workbookPlan(storedJson: string | null, cells: WorkbookSnapshot[
       else if (r.rule === 'growth' && ind.plan.kind !== 'growth' && ind.plan.kind !== 'indexed') notes.push(`Ô ${yc.address}: chỉ tiêu ${ind.id} không có chỉ số kế hoạch để đánh giá "tăng trưởng", giữ yêu cầu của kế hoạch.`);
       else {
         const next = withRequirement(ind, r);
-        if (!same(next, ind)) notes.push(`Chỉ tiêu ${ind.id}: yêu cầu theo biểu là "${yc.value.trim()}".`);
-        ind = next;
+        // The plan's own words keep its written figures; an edited requirement replaces them.
+        if (!same(next, ind)) {
+          notes.push(`Chỉ tiêu ${ind.id}: yêu cầu theo biểu là "${yc.value.trim()}".`);
+          ind = next;
+        }
       }
     }
     const row = rowById.get(idKey(ind.id));

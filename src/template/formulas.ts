@@ -6,7 +6,7 @@ import type { Indicator } from '../core/catalog';
 import { cellName, TITLE_NAMES } from '../core/names';
 import { STATUS_TEXT, UNJUDGED_TEXT } from '../core/rules';
 import type { Measure } from '../core/types';
-import { PERIOD_TEXT } from './layout';
+import { paceFormula } from './layout';
 
 const ND = `"${STATUS_TEXT['khong-du-lieu']}"`;
 const VUOT = `"${STATUS_TEXT.vuot}"`;
@@ -14,7 +14,7 @@ const DAT = `"${STATUS_TEXT.dat}"`;
 const CHUA = `"${STATUS_TEXT['chua-dat']}"`;
 
 /** 0,5 in a 6-month report for flows (judged against half the annual plan), else 1. */
-const PACE = `IF(${TITLE_NAMES.period}="${PERIOD_TEXT['6t']}",0.5,1)`;
+const PACE = paceFormula(TITLE_NAMES.period);
 
 export interface RowFormulas {
   growth: string | null;

@@ -52,6 +52,14 @@ export const DEFAULT_SHEET_NAME = 'Chỉ tiêu KT-XH';
 export const PERIOD_TEXT = { nam: 'Năm', '6t': '6 tháng' } as const;
 
 /**
+ * Excel: the share of the year's plan a flow is judged against, from the period cell's text ("Năm" 1,
+ * "9 tháng" 0,75, "Quý III" 0,25) — what paceOf (src/core/period.ts) computes.
+ */
+export function paceFormula(periodName: string): string {
+  return `IF(${periodName}="Năm",1,IF(LEFT(${periodName},3)="Quý",0.25,IFERROR(VALUE(LEFT(${periodName},FIND(" ",${periodName})-1))/12,1)))`;
+}
+
+/**
  * A sheet name for a unit's sheet ("UBND xã B"): without the characters Excel refuses in sheet names
  * (\ / ? * [ ] :), no apostrophe at either end, at most 31 characters; undefined when nothing is left.
  */

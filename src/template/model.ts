@@ -9,6 +9,7 @@ import { planFormat, RATIO_FORMAT, valueFormat, YEAR_FORMAT, decimalsFormat } fr
 import {
   COLUMN_ORDER, COLUMNS, DEFAULT_SHEET_NAME, FIRST_DATA_ROW, HEADER_ROW, LAST_COLUMN, NUMBER_ROW, PERIOD_TEXT, TITLE_ROWS, type ColumnKey,
 } from './layout';
+import { PERIOD_CHOICES, periodText } from '../core/period';
 import { formatRequirement, requirementOf } from '../core/requirement';
 import { planJsonText } from '../core/planWrite';
 import { validationFor, weightValidation, type ValidationSpec } from './validation';
@@ -126,7 +127,7 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
     name: { value: options.unit ?? '', style: 'titleInput', name: TITLE_NAMES.unit },
   } });
   rows.push({ row: TITLE_ROWS.title, kind: 'title', cells: {
-    tt: { formula: `"BIỂU CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM "&${TITLE_NAMES.year}&IF(${TITLE_NAMES.period}="${PERIOD_TEXT['6t']}"," (BÁO CÁO 6 THÁNG)","")`, style: 'title' },
+    tt: { formula: `"BIỂU CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM "&${TITLE_NAMES.year}&IF(${TITLE_NAMES.period}="${PERIOD_TEXT.nam}",""," (BÁO CÁO "&UPPER(${TITLE_NAMES.period})&")")`, style: 'title' },
   } });
   merges.push(`A${TITLE_ROWS.title}:${LAST_COLUMN}${TITLE_ROWS.title}`);
   rows.push({ row: TITLE_ROWS.period, kind: 'title', cells: {
@@ -134,8 +135,8 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
     name: { value: year, numFmt: YEAR_FORMAT, style: 'titleInput', name: TITLE_NAMES.year,
       validation: { type: 'whole', operator: 'between', min: 2000, max: 2100, promptTitle: 'Năm báo cáo', prompt: 'Năm của kế hoạch và số liệu báo cáo.', errorTitle: 'Năm không hợp lệ', error: 'Nhập năm từ 2000 đến 2100.' } },
     unit: { value: 'Kỳ báo cáo:', style: 'label' },
-    plan: { value: PERIOD_TEXT[options.period ?? 'nam'], style: 'titleInput', name: TITLE_NAMES.period,
-      validation: { type: 'list', list: [PERIOD_TEXT.nam, PERIOD_TEXT['6t']], promptTitle: 'Kỳ báo cáo', prompt: 'Năm: đánh giá cả năm. 6 tháng: chỉ tiêu cộng dồn (tiền, người, vụ) so với một nửa kế hoạch năm.', errorTitle: 'Kỳ báo cáo', error: 'Chọn "Năm" hoặc "6 tháng".' } },
+    plan: { value: periodText(options.period ?? 'nam'), style: 'titleInput', name: TITLE_NAMES.period,
+      validation: { type: 'list', list: PERIOD_CHOICES.map(periodText), promptTitle: 'Kỳ báo cáo', prompt: 'Năm: đánh giá cả năm. N tháng, quý: chỉ tiêu cộng dồn (tiền, người, vụ) so với phần kế hoạch năm theo số tháng (6 tháng: một nửa).', errorTitle: 'Kỳ báo cáo', error: 'Chọn một kỳ trong danh sách (Năm, 6 tháng, 9 tháng, Quý I …).' } },
     planIndex: { value: 'Giá so sánh năm:', style: 'label' },
     previous: { value: baseYear, numFmt: YEAR_FORMAT, style: 'titleInput', name: TITLE_NAMES.baseYear },
   } });

@@ -49,7 +49,6 @@ export function renderTemplate(workbook: ExcelJS.Workbook, model: TemplateModel)
       }],
     });
   }
-  writePlanSheet(workbook, model.planJson);
   workbook.calcProperties.fullCalcOnLoad = true;
   return ws;
 }
@@ -82,5 +81,7 @@ export function newTemplateWorkbook(model: TemplateModel): ExcelJS.Workbook {
   wb.creator = 'chitieu';
   wb.created = new Date();
   renderTemplate(wb, model);
+  // Last, so the template's sheets keep their places (sheet-scoped names count sheets by position).
+  writePlanSheet(wb, model.planJson);
   return wb;
 }
