@@ -298,7 +298,7 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
   r.growth = row.growth === null ? null : roundTo(row.growth, 2);
   if (actual !== null && plan) {
     if (ind.rule === 'reduce') r.percentOfPlan = previous !== null ? roundTo(((previous - actual) / plan) * 100, 2) : null;
-    else if (ind.rule !== 'decrease' && ind.rule !== 'increase' && ind.rule !== 'growth-rate' && ind.rule !== 'structure') r.percentOfPlan = roundTo((actual / plan) * 100, 2);
+    else if (ind.rule !== 'decrease' && ind.rule !== 'increase' && ind.rule !== 'growth-rate' && ind.rule !== 'structure' && ind.rule !== 'info') r.percentOfPlan = roundTo((actual / plan) * 100, 2);
   }
   return row;
 }
