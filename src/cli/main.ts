@@ -17,7 +17,10 @@ import { parseArgs, str, UsageError } from './args';
 import { renderReport } from './table';
 import { summaryCommand } from './summary';
 import { mergeCommand } from './merge';
-import { parsePlanFile, PlanError, type PlanFile } from '../core/planFile';
+import { PlanError } from '../core/planError';
+import { readPlanText } from '../core/planFile';
+import type { Plan } from '../core/plan';
+import { readWorkbookPlan, nameAddedRows } from '../xlsx/workbookPlan';
 
 export interface Io {
   out: (text: string) => void;
@@ -74,7 +77,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 function period(value: string | undefined): Period | undefined {
   if (value === undefined) return undefined;
   const p = parsePeriodOption(value);
-  if (!p) throw new UsageError(`--period chỉ nhận "nam" hoặc "6t", không phải "${value}"`);
+  if (!p) throw new UsageError(`--period chỉ nhận "nam", "<n>t" (3t, 6t, 9t, 10t) hoặc "q1"–"q4", không phải "${value}"`);
   return p;
 }
 
@@ -96,14 +99,14 @@ async function templateCommand(argv: readonly string[], io: Io): Promise<number>
   const u = unit ?? plan?.unit;
   const model = buildTemplate({
     ...(y ? { year: y } : {}), ...(pp ? { period: pp } : {}), ...(u ? { unit: u } : {}),
-    ...(plan ? { plan: plan.plan, baseYear: plan.baseYear } : {}),
+    ...(plan ? { indicators: plan.indicators, headings: plan.headings, order: plan.order, baseYear: plan.baseYear } : {}),
   });
   await saveNewWorkbook(newTemplateWorkbook(model), out);
   io.out(`Đã tạo biểu mẫu ${out} (trang "${model.sheetName}", ${model.names.length} ô có tên${planPath ? `, kế hoạch từ ${planPath}, giá so sánh ${plan!.baseYear}` : ''}).\n`);
   return 0;
 }
 
-async function readPlan(file: string): Promise<PlanFile> {
+async function readPlan(file: string): Promise<Plan> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -111,7 +114,7 @@ async function readPlan(file: string): Promise<PlanFile> {
     throw new FileProblem(`không đọc được tệp kế hoạch "${file}"`);
   }
   try {
-    return parsePlanFile(text);
+    return readPlanText(text);
   } catch (err) {
     if (err instanceof PlanError) throw new PlanError(`kế hoạch "${file}": ${err.message}`);
     throw err;
@@ -125,13 +128,20 @@ async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
   if (out && path.resolve(out) === path.resolve(file)) throw new UsageError('--out phải là một tệp khác tệp đang kiểm tra (không bao giờ sửa tệp gốc)');
   const pkg = await loadPackage(file);
   const { snapshot, cells } = readSnapshot(pkg, period(str(args, 'period')), str(args, 'sheet'));
-  const report: Report = checkWorkbook(snapshot);
-  if (out) await saveNewFile(flaggedCopy(pkg, cells, report), out);
-  // Extension of the contract's JSON: the base year of constant prices, when the workbook states it.
-  const json = snapshot.baseYear !== undefined ? { ...report, baseYear: snapshot.baseYear } : report;
+  const wp = readWorkbookPlan(pkg, snapshot, cells);
+  const report: Report = checkWorkbook(snapshot, { indicators: wp.plan.indicators, headings: wp.plan.headings });
+  if (out) await saveNewFile(flaggedCopy(pkg, cells, report, (patch) => nameAddedRows(patch, wp, cells)), out);
+  // Extensions of the contract's JSON: the base year of constant prices, when the workbook states it; what
+  // the sheet changed in the stored plan (planNotes), when anything.
+  const json = {
+    ...report,
+    ...(snapshot.baseYear !== undefined ? { baseYear: snapshot.baseYear } : {}),
+    ...(wp.notes.length ? { planNotes: wp.notes } : {}),
+  };
   if (args.flags.has('json')) io.out(JSON.stringify(json, null, 2) + '\n');
   else {
     io.out(renderReport(report, file));
+    if (wp.notes.length) io.out(`\nKế hoạch theo biểu (khác kế hoạch lưu trong sổ tính):\n${wp.notes.map((n) => `  - ${n}`).join('\n')}\n`);
     if (out) io.out(`\nĐã ghi bản sao có đánh dấu: ${out}\n`);
   }
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -3,13 +3,14 @@ import { HEADINGS, indicatorById } from '../core/catalog';
 import { SEVERITY_WORD } from '../core/flags';
 import { fmt } from '../core/format';
 import { STATUS_TEXT } from '../core/rules';
+import { periodText } from '../core/period';
 import type { IndicatorResult, Report, Severity } from '../core/types';
 
 const HEAD = ['Mã', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Chỉ số TT %', '% KH', 'Đánh giá'];
 
 export function renderReport(report: Report, source: string): string {
   const lines: string[] = [];
-  lines.push(`Kiểm tra: ${source} — kỳ báo cáo: ${report.period === '6t' ? '6 tháng' : 'năm'}`);
+  lines.push(`Kiểm tra: ${source} — kỳ báo cáo: ${periodText(report.period).toLowerCase()}`);
   lines.push('');
   const body = report.indicators.map(row);
   const widths = HEAD.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));

@@ -9,6 +9,7 @@
 import { HEADINGS, INDICATORS, indicatorName, MEASURE_NAMES, type Heading, type Indicator } from './catalog';
 import { fmt, withUnit } from './format';
 import { roundTo } from './vnNumber';
+import { paceOf, periodWords } from './period';
 import { decimalsOfValue } from './precision';
 import type { IndicatorResult, Measure, Period, Report, RuleKind, Status } from './types';
 import { judgedRows, tally } from './tally';
@@ -114,6 +115,7 @@ export function summarize(report: Report, options: SummaryOptions = {}): Summary
   const indicators = options.indicators ?? INDICATORS;
   const headings = options.headings ?? HEADINGS;
   const byId = new Map(indicators.map((i) => [i.id, i]));
+  // The plan's own targets (tally: info figures and structure shares are shown, never judged nor counted).
   const rows = judgedRows(report, { indicators, headings });
   const { counts } = tally(report, { indicators, headings });
   const notAchieved = rows.filter((r) => r.status === 'chua-dat').map((r) => shortfallOf(r, byId.get(r.id)!, report.period, options.year));
@@ -141,7 +143,7 @@ export function summarize(report: Report, options: SummaryOptions = {}): Summary
 function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: number | undefined): Shortfall {
   const name = indicatorLabel(ind, r.measure);
   const u = ind.unitLabel;
-  const pace = period === '6t' && ind.nature === 'flow' ? 0.5 : 1;
+  const pace = paceOf(period, ind.nature);
   const plan = typeof r.plan === 'number' ? r.plan : null;
   const actual = typeof r.actual === 'number' ? r.actual : null;
   const target = plan === null ? null : plan * pace;
@@ -150,7 +152,7 @@ function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: n
     percentOfPlan: r.percentOfPlan, gap: null, gapPercent: null, growthGap: null, text: `${name} chưa đạt kế hoạch`,
   };
   const ofPlan = r.percentOfPlan !== null ? `đạt ${pct(r.percentOfPlan)} kế hoạch${pace < 1 ? ' năm' : ''}` : '';
-  const before = period === '6t' ? 'cùng kỳ' : year ? `năm ${year - 1}` : 'năm trước';
+  const before = period !== 'nam' ? 'cùng kỳ' : year ? `năm ${year - 1}` : 'năm trước';
   const r2 = (x: number) => roundTo(x, 6);
   if (ind.rule === 'pass') return { ...base, text: `${name}: chưa đạt` };
   if (actual === null) return base;
@@ -186,6 +188,23 @@ function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: n
       if (plan === null) return base;
       const gap = r2(actual - plan);
       return { ...base, gap, gapPercent: plan ? roundTo((gap / plan) * 100, 2) : null, text: `${name} ${withUnit(actual, u)}, cao hơn mức trần kế hoạch ${withUnit(plan, u)} là ${fmt(gap)} ${pointsUnit(u)}` };
+    }
+    case 'lt': {
+      if (plan === null) return base;
+      const gap = r2(actual - plan);
+      return { ...base, gap, text: `${name} ${withUnit(actual, u)}, kế hoạch dưới ${withUnit(plan, u)}` };
+    }
+    case 'increase': {
+      if (r.previous === null) return base;
+      const gap = r2(r.previous - actual);
+      return { ...base, gap, text: `${name} ${withUnit(actual, u)}, không tăng so với ${before} (${withUnit(r.previous, u)})` };
+    }
+    case 'growth-rate': {
+      if (plan === null) return base;
+      const rate = u.trim() === '%' ? actual : r.growth !== null ? roundTo(r.growth - 100, 2) : null;
+      if (rate === null) return base;
+      const gap = r2(plan - rate);
+      return { ...base, gap, text: `${name} tăng ${pct(rate)} so với ${before}, kế hoạch tăng ${pct(plan)}, thấp hơn ${fmt(gap, 2)} điểm phần trăm` };
     }
     case 'gt': {
       if (plan === null) return base;
@@ -233,7 +252,7 @@ function growthOf(report: Report, indicators: readonly Indicator[], options: Sum
     return s;
   };
   const baseYear = options.baseYear ?? 2010;
-  const before = report.period === '6t' ? 'cùng kỳ' : options.year ? `năm ${options.year - 1}` : 'năm trước';
+  const before = report.period !== 'nam' ? 'cùng kỳ' : options.year ? `năm ${options.year - 1}` : 'năm trước';
   const out: GrowthSummary[] = [];
   for (const m of ['sx', 'sp'] as const) {
     const r = find(total.id, m);
@@ -266,7 +285,7 @@ function growthOf(report: Report, indicators: readonly Indicator[], options: Sum
 }
 
 function paragraphOf(s: Summary): string {
-  const when = s.period === '6t' ? `6 tháng đầu năm${s.year ? ' ' + s.year : ''}` : `năm${s.year ? ' ' + s.year : ''}`;
+  const when = periodWords(s.period, s.year);
   const met = s.counts.vuot || s.counts.dat ? ` (vượt ${s.counts.vuot}, đạt ${s.counts.dat})` : '';
   let text = `Ước thực hiện ${when} có ${s.achieved}/${s.counted} chỉ tiêu đạt và vượt kế hoạch${met}`;
   if (s.notAchieved.length) text += `; ${s.notAchieved.length} chỉ tiêu chưa đạt: ${s.notAchieved.map((x) => x.text).join('; ')}`;

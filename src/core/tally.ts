@@ -38,7 +38,7 @@ export function aggregateIds(headings: readonly Heading[] = HEADINGS): Set<strin
 export function judgedRows(report: Report, options: TallyOptions = {}): IndicatorResult[] {
   const aggregates = aggregateIds(options.headings);
   const known = new Set((options.indicators ?? INDICATORS).map((i) => i.id));
-  return report.indicators.filter((r) => !aggregates.has(r.id) && known.has(r.id));
+  return report.indicators.filter((r) => !aggregates.has(r.id) && known.has(r.id) && r.judged !== false);
 }
 
 /** A warning that asks the user to look at a value (not a cell still empty, not a row already "chưa đạt"). */
