@@ -1,7 +1,8 @@
 'use strict';
 /**
  * Webpack build of the Excel add-in (task pane + ribbon function file) into dist/addin/.
- *   npm run build       → production: office.js from Microsoft's CDN, manifest URLs → CHITIEU_PROD_URL
+ *   npm run build       → production (scripts/build.js): office.js from Microsoft's CDN, no source maps,
+ *                         manifest URLs → CHITIEU_PROD_URL (required), its own <Id> and version
  *   npm run dev-server  → development server on https://localhost:3000/ (http if no certificate)
  * dist/cli belongs to the CLI build (tsconfig.cli.json): this config only ever writes dist/addin.
  */
@@ -9,7 +10,7 @@ const path = require('path');
 
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { replaceDevUrl, prodUrl } = require('./scripts/manifest-url');
+const { productionManifest, prodUrl } = require('./scripts/manifest-url');
 
 const OUT_DIR = path.resolve(__dirname, 'dist', 'addin');
 const OFFICE_CDN_ORIGIN = 'https://appsforoffice.microsoft.com';
@@ -122,7 +123,7 @@ module.exports = async (env = {}, argv = {}) => {
     {
       from: 'manifest.xml',
       to: 'manifest.xml',
-      transform: dev ? undefined : (content) => replaceDevUrl(content, productionUrl),
+      transform: dev ? undefined : (content) => productionManifest(content, productionUrl),
     },
   ];
   if (dev) {
@@ -146,8 +147,8 @@ module.exports = async (env = {}, argv = {}) => {
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
     },
-    // Never an eval-based devtool: the pages' CSP has no 'unsafe-eval'.
-    devtool: 'source-map',
+    // Never an eval-based devtool: the pages' CSP has no 'unsafe-eval'. No maps in the folder to publish.
+    devtool: dev ? 'source-map' : false,
     target: ['web', 'es2020'],
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {
