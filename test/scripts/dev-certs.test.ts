@@ -55,7 +55,7 @@ describe('reuse or make anew', () => {
 });
 
 describe('the command that trusts it, per OS', () => {
-  const CA = '/home/an/.office-addin-dev-certs/ca.crt';
+  const CA = '/u/an/.office-addin-dev-certs/ca.crt'; // a sample path, never read
 
   test('Linux: the system store (Debian, Fedora) and Chromium’s own NSS store', () => {
     const cmds = certs.trustCommands('linux', CA).map((c) => c.command);
