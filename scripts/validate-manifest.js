@@ -44,7 +44,10 @@ function validateManifest(manifestPath = path.join(REPO, 'manifest.xml'), opts =
       ok: false,
       message:
         `Không tìm thấy lược đồ ${schema}.\n` +
-        'Đặt biến môi trường CHITIEU_MANIFEST_XSD trỏ tới thư mục chứa OfficeAppManifestV1_1.xsd.',
+        (env.CHITIEU_MANIFEST_XSD
+          ? `CHITIEU_MANIFEST_XSD="${env.CHITIEU_MANIFEST_XSD}" không chứa ${MAIN_XSD}: sửa hoặc bỏ biến này.`
+          : 'Lược đồ thuộc kho mã (schemas/manifest-xsd/): bản sao thiếu tệp — chạy "git checkout -- schemas" ' +
+            `hoặc đặt CHITIEU_MANIFEST_XSD trỏ tới thư mục chứa ${MAIN_XSD}.`),
     };
   }
   const r = spawnSync(xmllint, ['--noout', '--nonet', '--schema', schema, manifestPath], {
