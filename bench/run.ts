@@ -194,7 +194,8 @@ async function syncs(lines: string[]): Promise<void> {
 
 // 4. Size of the production task-pane bundle.
 async function bundle(lines: string[]): Promise<void> {
-  const dir = path.join(ROOT, 'dist', 'addin');
+  // Its own production build (the URL does not change the bundles), so dist/addin is left to `npm run build`.
+  const dir = path.join(ROOT, 'dist', 'bench', 'addin');
   const jsFiles = () => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.js$/.test(f)) : []);
   let built = 'the existing build';
   const html = path.join(dir, 'taskpane.html');
@@ -204,17 +205,19 @@ async function bundle(lines: string[]): Promise<void> {
   if (jsFiles().length === 0 || stale() || /\/office-js\/office\.js/.test(readFileSync(html, 'utf8'))) {
     // No production build, an older one than the sources, or a development one: make one (about 20 s).
     try {
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js'), '--output-path', dir], {
+        cwd: ROOT, stdio: 'ignore', env: { ...process.env, CHITIEU_PROD_URL: 'https://chitieu.kiem-thu.test/' },
+      });
       built = 'a build made by this run';
     } catch {
       built = 'the existing build (the production build failed in this run: figures may be stale)';
     }
   }
   if (jsFiles().length === 0) {
-    lines.push('## Production bundle', '', '*Not measured: no build in dist/addin and `npm run build` failed.*', '');
+    lines.push('## Production bundle', '', '*Not measured: no build in dist/bench/addin and `npm run build` failed.*', '');
     return;
   }
-  lines.push('## Production bundle (`dist/addin/*.js`)', '', `From ${built} (\`npm run build\`), source maps and licence files excluded:`, '', '| file | raw | gzip -9 |', '|---|---|---|');
+  lines.push('## Production bundle (`dist/addin/*.js`)', '', `From ${built} (\`npm run build\`), licence files excluded:`, '', '| file | raw | gzip -9 |', '|---|---|---|');
   let raw = 0;
   let gz = 0;
   for (const f of jsFiles().sort()) {

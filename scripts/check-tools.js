@@ -20,6 +20,17 @@ if (!has('xmllint')) missing.push(['libxml2-utils', 'xmllint: kiểm tra manifes
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) missing.push(['chromium', `Chromium (${chromium}): kiểm thử ngăn tác vụ trong trình duyệt thật`]);
 
+// Files the tests read, all inside the repository: a partial checkout says so here, not in 4 failing tests.
+const path = require('path');
+const REPO = path.resolve(__dirname, '..');
+const absent = ['schemas/manifest-xsd/OfficeAppManifestV1_1.xsd', 'test/fixtures/seed/ke-hoach-thi-dua-2023.txt', 'docs/CONTRACT.md']
+  .filter((f) => !fs.existsSync(path.join(REPO, f)));
+if (absent.length > 0) {
+  console.error(`Bản sao kho mã thiếu tệp mà kiểm thử cần: ${absent.join(', ')}.`);
+  console.error(`Lấy lại: git checkout -- ${absent.join(' ')}`);
+  process.exit(1);
+}
+
 if (missing.length > 0) {
   console.error('npm test cần thêm các chương trình sau:');
   for (const [pkg, why] of missing) console.error(`  - ${pkg}: ${why}`);

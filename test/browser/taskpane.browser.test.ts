@@ -258,7 +258,9 @@ test('no page error, and no request beyond its own origin (code loaded on demand
 test('the production page opened outside Excel says where it must be opened', async () => {
   // A production build of its own (webpack.config.js), served as it would be; Office's CDN is out of reach.
   const prod = path.join(OUT, 'addin-prod');
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production', '--output-path', prod], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production', '--output-path', prod], {
+    cwd: ROOT, stdio: 'pipe', env: { ...process.env, CHITIEU_PROD_URL: 'https://chitieu.kiem-thu.test/' },
+  });
   const srv = http.createServer((req, res) => {
     const file = path.join(prod, path.normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^([/\\])+/, ''));
     if (!file.startsWith(prod) || !existsSync(file)) { res.writeHead(404).end(); return; }
