@@ -1,0 +1,205 @@
+// readPlanText: the list of targets as a resolution writes it → plan JSON (CONTRACT.md "Plans of any
+// unit"). Ids follow the text's numbering (1, 1.2, 2.a, III.4 …) or are given in order (1, 2, … and 1.1 …
+// for parts); headings become heading entries; "trong đó" rows are parts of the row above.
+import type { PlanEntryJson, PlanJson } from '../planJson';
+import { fold } from './fold';
+import { splitLines, type SourceLine } from './lines';
+import { readSegment, cleanName, type Entry, type SegmentReading } from './segment';
+
+const TRONG_DO = /(^|[^a-z])trong do\s*:?\s*/;
+
+class Ids {
+  private used = new Set<string>();
+  private children = new Map<string, number>();
+  private top = 0;
+
+  /** Has this number (or a part of it: "3" for "3.1") been given already? */
+  taken(id: string): boolean {
+    return this.used.has(id) || [...this.used].some((u) => u.startsWith(id + '.'));
+  }
+
+  take(id: string, prefix?: string): string {
+    let out = prefix ? `${prefix}.${id}` : id;
+    for (let k = 2; this.used.has(out); k++) out = `${id}.${k}`;
+    this.used.add(out);
+    const n = /^\d+$/.test(out) ? Number(out) : NaN;
+    if (n > this.top) this.top = n;
+    return out;
+  }
+
+  nextTop(): string {
+    let n = this.top + 1;
+    while (this.used.has(String(n))) n++;
+    return this.take(String(n));
+  }
+
+  child(parent: string): string {
+    let k = this.children.get(parent) ?? 0;
+    let id: string;
+    do id = `${parent}.${++k}`;
+    while (this.used.has(id));
+    this.children.set(parent, k);
+    return this.take(id);
+  }
+}
+
+interface State {
+  ids: Ids;
+  /** The last roman (or A, B) heading. */
+  section?: string;
+  /** The section restarts the numbering (1, 2 … again): its ids become "II.1", "II.2" …; undecided until
+   *  its first numbered line. */
+  prefix?: string | null;
+  /** A numbered heading without a figure ("8. Tỷ lệ trẻ em suy dinh dưỡng:"): later bullets nest in it. */
+  container?: string;
+  /** The last entry that bullets and "trong đó" parts may belong to. */
+  lastEntry?: string;
+  lastNumbered?: string;
+  /** After "trong đó:" with nothing after it: the whole the next "+" lines are parts of. */
+  partsOf?: string;
+}
+
+export function readPlanText(text: string): PlanJson {
+  const chiTieu: Record<string, PlanEntryJson> = {};
+  const khongDoc: { dong: number; van: string }[] = [];
+  const st: State = { ids: new Ids() };
+  let baseYear: number | undefined;
+
+  const add = (id: string, e: Entry, dong: number, extra: Partial<PlanEntryJson> = {}) => {
+    const nhom = st.container && id !== st.container && id.startsWith(st.container + '.') ? st.container : st.section !== id ? st.section : undefined;
+    chiTieu[id] = { ...e, ...extra, ...(nhom && !extra.thuoc ? { nhom } : {}), dong };
+  };
+
+  for (const line of splitLines(text)) {
+    const { marker, body, dong } = line;
+    const f = fold(body);
+    const td = TRONG_DO.exec(f);
+    const wholeText = td ? body.slice(0, td.index + td[1]!.length) : body;
+    const partsText = td ? body.slice(td.index + td[0].length) : '';
+    const segs = wholeText.split(/;\s*/).map((s) => s.trim()).filter((s) => s !== '');
+    const readings = segs.map((s) => ({ s, r: readSegment(s) }));
+    const flat: { s: string; r: SegmentReading }[] = readings.flatMap(({ s, r }) => r.map((x) => ({ s, r: x })));
+    const targets = flat.filter((x) => x.r.kind === 'target');
+    const unread = flat.filter((x) => x.r.kind === 'unread');
+    const several = segs.length > 1;
+    for (const u of unread) khongDoc.push({ dong, van: several ? u.s : line.raw });
+    for (const t of targets) if (t.r.kind === 'target' && t.r.baseYear) baseYear = t.r.baseYear;
+
+    if (targets.length === 0 && unread.length === 0) {
+      if (td && !partsText.trim()) {
+        st.partsOf = st.lastEntry ?? st.container;
+        continue;
+      }
+      if (!partsText.trim()) {
+        heading(line, st, chiTieu, dong);
+        continue;
+      }
+    }
+
+    // Ids for the targets of this line.
+    let parent: string | undefined;
+    targets.forEach((t, i) => {
+      if (t.r.kind !== 'target') return;
+      const e = t.r.entry;
+      const one = targets.length === 1;
+      let id: string;
+      let extra: Partial<PlanEntryJson> = {};
+      switch (marker.kind) {
+        case 'number':
+        case 'roman':
+        case 'upper':
+          if (marker.kind !== 'number') id = st.ids.take(marker.id);
+          else {
+            const base = one ? marker.id : `${marker.id}.1`;
+            const pre = sectionPrefix(st, marker.id);
+            id = i === 0 ? st.ids.take(base, pre) : st.ids.child(pre ? `${pre}.${marker.id}` : marker.id);
+          }
+          if (i === 0) {
+            st.container = undefined;
+            st.partsOf = undefined;
+            st.lastNumbered = marker.id;
+          }
+          break;
+        case 'letter': {
+          const p = st.lastNumbered ?? st.container;
+          id = p ? st.ids.take(`${p}.${marker.letter}${one ? '' : `.${i + 1}`}`) : st.ids.nextTop();
+          break;
+        }
+        case 'plus': {
+          const p = st.partsOf ?? st.lastEntry ?? st.container;
+          id = p ? st.ids.child(p) : st.ids.nextTop();
+          if (st.partsOf) extra = { thuoc: st.partsOf };
+          break;
+        }
+        default:
+          st.partsOf = undefined;
+          id = st.container ? st.ids.child(st.container) : st.ids.nextTop();
+      }
+      add(id, e, dong, extra);
+      if (marker.kind !== 'plus' && marker.kind !== 'letter') st.lastEntry = id;
+      if (i === 0) parent = id;
+    });
+
+    // Inline parts: "…, trong đó: + Lúa 420 ha + Rau màu: 180 ha", "trong đó thu tiền sử dụng đất 420 tỷ đồng".
+    if (td) {
+      const whole = parent ?? st.lastEntry ?? st.container;
+      const parts = partsText.split(/;\s*|\s\+\s*|^\+\s*|,\s+(?=\p{L})/u).map((s) => s.trim()).filter((s) => s !== '');
+      for (const p of parts) {
+        for (const r of readSegment(p)) {
+          if (r.kind === 'unread') khongDoc.push({ dong, van: p });
+          if (r.kind !== 'target') continue;
+          const id = whole ? st.ids.child(whole) : st.ids.nextTop();
+          add(id, r.entry, dong, whole ? { thuoc: whole } : {});
+        }
+      }
+      if (!partsText.trim() && whole) st.partsOf = whole;
+    }
+  }
+  return { ...(baseYear ? { namGocGia: baseYear } : {}), chiTieu, khongDoc };
+}
+
+/** Ids of a section that numbers from 1 again carry the section's id ("II.1"); decided at its first number. */
+function sectionPrefix(st: State, id: string): string | undefined {
+  if (st.prefix === undefined) st.prefix = st.section && st.ids.taken(id.split('.')[0]!) ? st.section : null;
+  return st.prefix ?? undefined;
+}
+
+/** A line with no figure and no rule: a heading when it looks like one, else prose (skipped). */
+function heading(line: SourceLine, st: State, chiTieu: Record<string, PlanEntryJson>, dong: number): void {
+  const { marker, body } = line;
+  const name = cleanName(body.replace(/\s*\([^()]*\)\s*$/, ''));
+  if (!name) return;
+  const letters = body.replace(/[^\p{L}]/gu, '');
+  const shouting = letters.length > 3 && letters === letters.toLocaleUpperCase('vi');
+  const entry = (id: string): PlanEntryJson => ({ tenChiTieu: name, donViTinh: '', tieuDe: true, dong });
+  if (marker.kind === 'roman' || marker.kind === 'upper') {
+    const id = st.ids.take(marker.id);
+    chiTieu[id] = entry(id);
+    st.section = id;
+    st.prefix = undefined;
+    st.container = st.lastEntry = st.partsOf = st.lastNumbered = undefined;
+    return;
+  }
+  if (marker.kind === 'number') {
+    const id = st.ids.take(marker.id, sectionPrefix(st, marker.id));
+    chiTieu[id] = { ...entry(id), ...(st.section ? { nhom: st.section } : {}) };
+    st.container = id;
+    st.lastNumbered = marker.id;
+    st.lastEntry = st.partsOf = undefined;
+    return;
+  }
+  if ((marker.kind === 'dash' && body.trim().endsWith(':')) || (marker.kind === 'none' && shouting)) {
+    const id = marker.kind === 'none' ? st.ids.nextTop() : st.container ? st.ids.child(st.container) : st.ids.nextTop();
+    chiTieu[id] = { ...entry(id), ...(st.section ? { nhom: st.section } : {}) };
+    if (marker.kind === 'dash') st.container = id;
+    st.lastEntry = st.partsOf = undefined;
+  }
+}
+
+/** The entries of a plan in the order of the text (JSON objects put integer-like keys first). */
+export function entriesInOrder(plan: PlanJson): [string, PlanEntryJson][] {
+  return Object.entries(plan.chiTieu)
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e[1].dong ?? 0) - (b.e[1].dong ?? 0) || a.i - b.i)
+    .map((x) => x.e);
+}
