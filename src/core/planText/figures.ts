@@ -40,6 +40,7 @@ const MASKS: RegExp[] = [
   /\b(muc do|cap do|loai|cap|lop|quy|thang|dot|ngay|khu|chuong trinh|nghi quyet|ql|dt|tl)\s*\d+[a-z]?\b/g,
   /\b\d+\s*thang\b/g,
   /\bca \d+ mat\b/g,
+  /\b\d+ sao\b/g,
   /\bcovid-19\b/g,
 ];
 

@@ -2,7 +2,7 @@
 // unit"). Ids follow the text's numbering (1, 1.2, 2.a, III.4 …) or are given in order (1, 2, … and 1.1 …
 // for parts); headings become heading entries; "trong đó" rows are parts of the row above.
 import type { PlanEntryJson, PlanJson } from '../planJson';
-import { fold } from './fold';
+import { fold, tidy } from './fold';
 import { splitLines, type SourceLine } from './lines';
 import { readSegment, cleanName, type Entry, type SegmentReading } from './segment';
 
@@ -70,7 +70,7 @@ export function readPlanText(text: string): PlanJson {
     chiTieu[id] = { ...e, ...extra, ...(nhom && !extra.thuoc ? { nhom } : {}), dong };
   };
 
-  for (const line of splitLines(text)) {
+  for (const line of splitLines(tidy(text))) {
     const { marker, body, dong } = line;
     const f = fold(body);
     const td = TRONG_DO.exec(f);

@@ -10,7 +10,7 @@ const CHAIN = [
   'nhieu hon', 'binh quan', 'moi nam', 'hang nam', 'duy tri', 'giu vung', 'phan dau', 'o muc', 'xap xi',
   'tang them', 'dat them', 'giam xuong', 'xuong con', 'xuong', 'muc', 'dat', 'tren', 'hon', 'duoi', 'tang', 'giam',
   'con', 'khoang', 'gan', 'chiem', 'la', 'tu', 'len', 'them', 'bq', 'cho', 'co', 'duoc', 'voi', 'vuot',
-  'va', 'tong so', 'tong cong', 'tong', 'chi tieu', 'ke hoach', 'kh',
+  'bang', 'gap', 'va', 'tong so', 'tong cong', 'tong', 'chi tieu', 'ke hoach', 'kh',
   '>=', '<=', '≥', '≤', '>', '<', '~', '=', ':', '-', '–', '—', ',',
 ];
 
@@ -37,7 +37,7 @@ export function chainBefore(leadFolded: string): Chain {
 }
 
 /** Names of things where less is better: a bare figure there could be a ceiling or a reduction. */
-const LOWER_IS_BETTER = /ho ngheo|ho can ngheo|suy dinh duong|that nghiep|tai nan|toi pham|tu vong|ty suat sinh|sinh con thu 3|o nhiem|chay rung|ma tuy|nha tam|lam phat|no dong|no xau|khieu nai/;
+const LOWER_IS_BETTER = /ho ngheo|ho can ngheo|suy dinh duong|that nghiep|tai nan|toi pham|tu vong|ty suat sinh|sinh con thu 3|o nhiem|chay rung|pham phap|vi pham|ma tuy|nha tam|lam phat|no dong|no xau|khieu nai/;
 
 export interface RuleInput {
   nameFolded: string;
@@ -60,6 +60,8 @@ const COUNT_UNITS = /^(hộ|người|lao động|vụ|nhà|ngôi nhà|căn|con|t
 export function ruleOf(x: RuleInput): RuleResult {
   const { chain: c, nameFolded: name, unit } = x;
   if (x.kind === 'fraction') return { rule: 'criteria' };
+  // "bằng 95% dự toán", "tăng gấp 1,5 lần": relative to another figure the list does not give.
+  if (any(c, 'bang', 'gap') || unit === 'lần') return { rule: null, why: 'so với một số khác (bằng, gấp, lần)' };
   if (/dan so trung binh|dan so|phan bo|bo tri von|du kien giao|duoc giao von/.test(name) && !/ty le|tham gia|duoc/.test(name)) return { rule: 'info' };
   if (any(c, 'chiem') || /\bco cau\b/.test(name)) return { rule: 'structure' };
   if (x.growthIndex) return unit === '%' ? { rule: null, why: 'hai tỷ lệ trong một chỉ tiêu' } : { rule: 'growth' };

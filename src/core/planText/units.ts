@@ -15,18 +15,18 @@ const UNITS: readonly (readonly [string, string])[] = [
   ['ta/ha', 'tạ/ha'], ['ta', 'tạ'], ['km', 'km'], ['m2', 'm²'], ['m²', 'm²'], ['m3', 'm³'], ['kg', 'kg'],
   ['trieu con', 'triệu con'], ['nghin con', 'nghìn con'], ['con', 'con'], ['cay', 'cây'],
   ['xa', 'xã'], ['phuong', 'phường'], ['thon', 'thôn'], ['to dan pho', 'tổ dân phố'], ['lang', 'làng'],
-  ['tieu chi', 'tiêu chí'], ['giuong', 'giường'], ['bac sy', 'bác sỹ'], ['bac si', 'bác sỹ'], ['truong', 'trường'],
+  ['tieu chi', 'tiêu chí'], ['tieu chuan', 'tiêu chuẩn'], ['giuong', 'giường'], ['bac sy', 'bác sỹ'], ['bac si', 'bác sỹ'], ['truong', 'trường'],
   ['cong trinh', 'công trình'], ['du an', 'dự án'], ['doanh nghiep', 'doanh nghiệp'], ['san pham', 'sản phẩm'],
   ['co so', 'cơ sở'], ['ngoi nha', 'ngôi nhà'], ['nha', 'nhà'], ['can', 'căn'], ['phong', 'phòng'], ['lop', 'lớp'],
   ['hoc sinh', 'học sinh'], ['vu', 'vụ'], ['khach', 'khách'], ['mo hinh', 'mô hình'], ['chiec', 'chiếc'],
   ['thue bao', 'thuê bao'], ['ho so', 'hồ sơ'], ['thanh vien', 'thành viên'], ['dang vien', 'đảng viên'],
-  ['tuoi', 'tuổi'], ['diem', 'điểm'], ['mw', 'MW'], ['kwh', 'kWh'], ['lit', 'lít'],
-  ['ty', 'tỷ đồng'], ['ti', 'tỷ đồng'], ['trieu', 'triệu'], ['nghin', 'nghìn'],
+  ['tuoi', 'tuổi'], ['lan', 'lần'], ['diem', 'điểm'], ['mw', 'MW'], ['kwh', 'kWh'], ['lit', 'lít'],
+  ['trieu kwh', 'triệu kWh'], ['ty', 'tỷ đồng'], ['ti', 'tỷ đồng'], ['trieu', 'triệu'], ['nghin', 'nghìn'],
 ];
 
 /** A unit that begins a level, not a flow: shares, per-head and per-area figures, standards met. */
 const LEVEL_UNITS = new Set(['%', '‰', 'điểm %', '% KH', 'tiêu chí', 'giường', 'bác sỹ', 'xã', 'phường', 'thôn',
-  'tổ dân phố', 'làng', 'trường', 'tuổi']);
+  'tổ dân phố', 'làng', 'trường', 'tuổi', 'tiêu chuẩn']);
 
 export interface UnitMatch {
   unit: string;
