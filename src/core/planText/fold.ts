@@ -26,11 +26,6 @@ export function fold(text: string): string {
   return out;
 }
 
-/** Whole-word test on folded text: `has(fold(s), 'dat chuan')`. */
-export function hasWords(folded: string, words: string): boolean {
-  return new RegExp(`(^|[^a-z0-9])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(folded);
-}
-
 /** Collapse runs of spaces and trim, for names as shown. */
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -22,7 +22,7 @@ class Ids {
     let out = prefix ? `${prefix}.${id}` : id;
     for (let k = 2; this.used.has(out); k++) out = `${id}.${k}`;
     this.used.add(out);
-    const n = /^\d+$/.test(out) ? Number(out) : NaN;
+    const n = /^\d+(\.|$)/.test(out) ? Number(out.split('.')[0]) : NaN;
     if (n > this.top) this.top = n;
     return out;
   }
@@ -160,6 +160,7 @@ export function readPlanText(text: string): PlanJson {
 
 /** Ids of a section that numbers from 1 again carry the section's id ("II.1"); decided at its first number. */
 function sectionPrefix(st: State, id: string): string | undefined {
+  if (/^[IVXL]+\./.test(id)) return undefined;
   if (st.prefix === undefined) st.prefix = st.section && st.ids.taken(id.split('.')[0]!) ? st.section : null;
   return st.prefix ?? undefined;
 }

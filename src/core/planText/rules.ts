@@ -3,36 +3,39 @@
 // Each phrasing maps to one rule; a phrasing not listed here gives no rule (the line is listed as unread),
 // never a guessed `min`.
 import type { PlanRule } from '../planJson';
+import { fold } from './fold';
 
-/** Words that may stand between a name and its figure, folded. Longest first. */
+/** Words that may stand between a name and its figure, as written (accents tell "đạt" from "đất",
+ *  "còn" from "con", "tăng" from "tầng"). Longest first; the chain keeps them folded. */
 const CHAIN = [
-  'khong vuot qua', 'khong qua', 'toi da', 'toi thieu', 'it nhat', 'tro len', 'cao hon', 'thap hon', 'it hon',
-  'nhieu hon', 'binh quan', 'moi nam', 'hang nam', 'duy tri', 'giu vung', 'phan dau', 'o muc', 'xap xi',
-  'tang them', 'dat them', 'giam xuong', 'xuong con', 'xuong', 'muc', 'dat', 'tren', 'hon', 'duoi', 'tang', 'giam',
-  'con', 'khoang', 'gan', 'chiem', 'la', 'tu', 'len', 'them', 'bq', 'cho', 'co', 'duoc', 'voi', 'vuot',
-  'bang', 'gap', 'va', 'tong so', 'tong cong', 'tong', 'chi tieu', 'ke hoach', 'kh',
+  'không vượt quá', 'không quá', 'tối đa', 'tối thiểu', 'ít nhất', 'trở lên', 'cao hơn', 'thấp hơn', 'ít hơn',
+  'nhiều hơn', 'bình quân', 'mỗi năm', 'hằng năm', 'hàng năm', 'duy trì', 'giữ vững', 'phấn đấu', 'ở mức', 'xấp xỉ',
+  'tăng thêm', 'đạt thêm', 'giảm xuống', 'xuống còn', 'xuống', 'mức', 'đạt', 'trên', 'hơn', 'dưới', 'tăng', 'giảm',
+  'còn', 'khoảng', 'gần', 'chiếm', 'là', 'từ', 'lên', 'thêm', 'bq', 'cho', 'có', 'được', 'với', 'vượt',
+  'bằng', 'gấp', 'và', 'tổng số', 'tổng cộng', 'chỉ tiêu', 'kế hoạch', 'kh', 'nâng lên', 'nâng',
   '>=', '<=', '≥', '≤', '>', '<', '~', '=', ':', '-', '–', '—', ',',
 ];
 
 export interface Chain {
   /** Where the chain starts in the lead (the name ends here). */
   start: number;
+  /** The chain's words, folded ("giam con duoi"). */
   words: Set<string>;
 }
 
-/** The chain at the end of `leadFolded`. */
-export function chainBefore(leadFolded: string): Chain {
-  let end = leadFolded.length;
+/** The chain at the end of `lead` (the text before the figure, as written). */
+export function chainBefore(lead: string): Chain {
+  const low = lead.toLocaleLowerCase('vi');
+  let end = low.length;
   const words = new Set<string>();
   for (;;) {
-    while (end > 0 && leadFolded[end - 1] === ' ') end--;
-    const head = leadFolded.slice(0, end);
-    const hit = CHAIN.find((w) => head.endsWith(w) && (/^[^a-z]/.test(w) || !/[a-z0-9]/.test(head[end - w.length - 1] ?? '')));
+    while (end > 0 && /\s/.test(low[end - 1]!)) end--;
+    const head = low.slice(0, end);
+    const hit = CHAIN.find((w) => head.endsWith(w) && (!/\p{L}/u.test(w) || !/[\p{L}\d]/u.test(head[end - w.length - 1] ?? '')));
     if (!hit) break;
-    words.add(hit);
+    words.add(fold(hit));
     end -= hit.length;
   }
-  // Punctuation and fillers at the very start of the chain belong to neither the name nor the rule.
   return { start: end, words };
 }
 
@@ -98,10 +101,17 @@ export function isNoneLeft(folded: string): boolean {
   return /\bkhong con\b/.test(folded);
 }
 
+/** Whole words, accents as written: "giảm" is not "giám", "tăng" not "tăng cường". */
+const word = (w: string) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u');
+const PASS_WORDS = word('(đạt chuẩn|duy trì|giữ vững|hoàn thành|không để xảy ra|đảm bảo|bảo đảm|đạt danh hiệu)');
+const DOWN = word('(giảm|kéo giảm)');
+const UP = word('tăng(?! cường)');
+
 /** A target with no figure: pass (đạt chuẩn, duy trì, giữ vững …), decrease or increase; null otherwise. */
-export function ruleWithoutFigure(folded: string): PlanRule | null {
-  if (/\b(dat chuan|duy tri|giu vung|hoan thanh|khong de xay ra|dam bao|dat danh hieu)\b/.test(folded)) return 'pass';
-  if (/\b(giam|keo giam)\b/.test(folded)) return 'decrease';
-  if (/\btang\b/.test(folded)) return 'increase';
+export function ruleWithoutFigure(text: string): PlanRule | null {
+  const t = text.toLocaleLowerCase('vi');
+  if (PASS_WORDS.test(t)) return 'pass';
+  if (DOWN.test(t)) return 'decrease';
+  if (UP.test(t)) return 'increase';
   return null;
 }

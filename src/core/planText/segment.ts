@@ -72,7 +72,7 @@ function readOne(text: string): One {
     else return { kind: 'unread', why: 'nhiều số trong một chỉ tiêu', several: true };
   }
   const lead = text.slice(0, g.start);
-  const chain = chainBefore(fold(lead));
+  const chain = chainBefore(lead);
   let name = lead.slice(0, chain.start);
   const end = growth ? groups[1]!.start : afterUnit;
   const rest = blank(text, scan.brackets).slice(end);
@@ -129,7 +129,7 @@ function withoutFigure(text: string, f: string): One {
     const u = unitAt(text, f, at);
     return { kind: 'target', entry: { tenChiTieu: cleanName(text), donViTinh: u?.unit ?? '', quyTac: 'max', keHoach: 0, tinhChat: 'thoi-diem' } };
   }
-  const rule = /(^|:\s*)dat\s*$/.test(f.trim()) ? 'pass' : ruleWithoutFigure(f);
+  const rule = /(^|:\s*)đạt\s*$/i.test(text.trim()) ? 'pass' : ruleWithoutFigure(text);
   if (!rule) return { kind: 'text' };
   const name = rule === 'pass' ? text.replace(/:\s*Đạt\s*$/i, '') : text;
   return {
