@@ -16,6 +16,7 @@ import { parseArgs, str, UsageError } from './args';
 import { renderReport } from './table';
 import { summaryCommand } from './summary';
 import { mergeCommand } from './merge';
+import { planCommand } from './plan';
 import { parsePlanFile, PlanError, type PlanFile } from '../core/planFile';
 
 export interface Io {
@@ -41,6 +42,10 @@ export const USAGE = `Cách dùng:
       Mã thoát: 0 đủ mọi đơn vị, 1 có đơn vị bị bỏ qua, 2 không ghi được tệp tổng hợp.
   chitieu describe TỆP.xlsx [--json] [--sheet "TÊN TRANG"]
       Liệt kê các ô của từng chỉ tiêu (theo tên ô đã đặt).
+  chitieu plan VĂN-BẢN.txt|.docx [--out KẾ-HOẠCH.json] [--json]
+      Đọc danh sách chỉ tiêu như nghị quyết viết (dán vào .txt, hoặc tệp Word .docx) và đề xuất kế hoạch:
+      mã, tên, đơn vị, số kế hoạch, quy tắc. --out ghi kế hoạch JSON (không ghi đè) để dùng với --plan.
+      Mã thoát: 0 đọc được mọi dòng có số, 1 có dòng chưa đọc được (được liệt kê), 2 không dùng được tệp.
   chitieu demo [--dir THƯ-MỤC]
       Tạo một báo cáo mẫu có vài lỗi cố ý, kiểm tra và in kết quả.
 `;
@@ -54,6 +59,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case 'describe': return await describeCommand(rest, io);
       case 'summary': return await summaryCommand(rest, io);
       case 'merge': return await mergeCommand(rest, io);
+      case 'plan': return await planCommand(rest, io);
       case 'demo': return await demoCommand(rest, io);
       case undefined: case 'help': case '--help': case '-h':
         io.out(USAGE);
