@@ -81,7 +81,7 @@ export function renderPlan(plan: PlanJson, source: string): string {
   const entries = entriesInOrder(plan);
   const targets = entries.filter(([, e]) => !e.tieuDe).length;
   const unread = plan.khongDoc ?? [];
-  const lines = [`Kế hoạch đọc từ ${source}: ${targets} chỉ tiêu${unread.length ? `, ${unread.length} dòng chưa đọc được` : ''}${plan.namGocGia ? `; giá so sánh ${plan.namGocGia}` : ''}.`, ''];
+  const lines = [`Kế hoạch${plan.nam ? ` năm ${plan.nam}` : ''} đọc từ ${source}: ${targets} chỉ tiêu${unread.length ? `, ${unread.length} dòng chưa đọc được` : ''}${plan.namGocGia ? `; giá so sánh ${plan.namGocGia}` : ''}.`, ''];
   const body = entries.map(([id, e]) => [id, cut((e.thuoc ? '  ' : '') + e.tenChiTieu, 52), e.tieuDe ? '' : e.donViTinh, ruleInWords(e), String(e.dong ?? '')]);
   const widths = HEAD.map((h, i) => Math.max(h.length, ...body.map((r, k) => (entries[k]![1].tieuDe && i === 1 ? 0 : r[i]!.length))));
   const line = (cells: string[]) => cells.map((c, i) => (i === 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();

@@ -64,6 +64,7 @@ export function readPlanText(text: string): PlanJson {
   const khongDoc: { dong: number; van: string }[] = [];
   const st: State = { ids: new Ids() };
   let baseYear: number | undefined;
+  let nam: number | undefined;
 
   const add = (id: string, e: Entry, dong: number, extra: Partial<PlanEntryJson> = {}) => {
     const nhom = st.container && id !== st.container && id.startsWith(st.container + '.') ? st.container : st.section !== id ? st.section : undefined;
@@ -86,6 +87,9 @@ export function readPlanText(text: string): PlanJson {
     for (const t of targets) if (t.r.kind === 'target' && t.r.baseYear) baseYear = t.r.baseYear;
 
     if (targets.length === 0 && unread.length === 0) {
+      // "Các chỉ tiêu chủ yếu năm 2026", "Kế hoạch năm 2026": the plan's year, from the first such line.
+      const year = /(?:chỉ tiêu|kế hoạch|nghị quyết|mục tiêu)[^\d]*năm (20\d\d)\b/i.exec(body);
+      if (year && nam === undefined) nam = Number(year[1]);
       if (td && !partsText.trim()) {
         st.partsOf = st.lastEntry ?? st.container;
         continue;
@@ -155,7 +159,7 @@ export function readPlanText(text: string): PlanJson {
       if (!partsText.trim() && whole) st.partsOf = whole;
     }
   }
-  return { ...(baseYear ? { namGocGia: baseYear } : {}), chiTieu, khongDoc };
+  return { ...(nam ? { nam } : {}), ...(baseYear ? { namGocGia: baseYear } : {}), chiTieu, khongDoc };
 }
 
 /** Ids of a section that numbers from 1 again carry the section's id ("II.1"); decided at its first number. */
@@ -170,8 +174,6 @@ function heading(line: SourceLine, st: State, chiTieu: Record<string, PlanEntryJ
   const { marker, body } = line;
   const name = cleanName(body.replace(/\s*\([^()]*\)\s*$/, ''));
   if (!name) return;
-  const letters = body.replace(/[^\p{L}]/gu, '');
-  const shouting = letters.length > 3 && letters === letters.toLocaleUpperCase('vi');
   const entry = (id: string): PlanEntryJson => ({ tenChiTieu: name, donViTinh: '', tieuDe: true, dong });
   if (marker.kind === 'roman' || marker.kind === 'upper') {
     const id = st.ids.take(marker.id);
@@ -189,10 +191,11 @@ function heading(line: SourceLine, st: State, chiTieu: Record<string, PlanEntryJ
     st.lastEntry = st.partsOf = undefined;
     return;
   }
-  if ((marker.kind === 'dash' && body.trim().endsWith(':')) || (marker.kind === 'none' && shouting)) {
-    const id = marker.kind === 'none' ? st.ids.nextTop() : st.container ? st.ids.child(st.container) : st.ids.nextTop();
+  // An unnumbered line in capitals is the document's title, not a heading of the plan.
+  if (marker.kind === 'dash' && body.trim().endsWith(':')) {
+    const id = st.container ? st.ids.child(st.container) : st.ids.nextTop();
     chiTieu[id] = { ...entry(id), ...(st.section ? { nhom: st.section } : {}) };
-    if (marker.kind === 'dash') st.container = id;
+    st.container = id;
     st.lastEntry = st.partsOf = undefined;
   }
 }

@@ -103,7 +103,7 @@ export function isNoneLeft(folded: string): boolean {
 
 /** Whole words, accents as written: "giảm" is not "giám", "tăng" not "tăng cường". */
 const word = (w: string) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u');
-const PASS_WORDS = word('(đạt chuẩn|duy trì|giữ vững|hoàn thành|không để xảy ra|đảm bảo|bảo đảm|đạt danh hiệu)');
+const PASS_WORDS = word('(đạt chuẩn|duy trì|giữ vững|hoàn thành (mục tiêu|chỉ tiêu|kế hoạch)|không để xảy ra|đạt danh hiệu)');
 const DOWN = word('(giảm|kéo giảm)');
 const UP = word('tăng(?! cường)');
 
