@@ -7,7 +7,7 @@ export function tidy(text: string): string {
   return text
     .normalize('NFC')
     .replace(/[\u00A0\u202F\u2009\u2007\u200A\u3000]/g, ' ')
-    .replace(/[\u200B\u200C\u200D\uFEFF\u00AD]/g, '')
+    .replace(/\u200B|\u200C|\u200D|\uFEFF|\u00AD/g, '')
     .replace(/[“”„]/g, '"')
     .replace(/[‘’]/g, "'")
     .replace(/…/g, '...');

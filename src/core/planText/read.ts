@@ -71,7 +71,7 @@ export function readPlanText(text: string): PlanJson {
     chiTieu[id] = { ...e, ...extra, ...(nhom && !extra.thuoc ? { nhom } : {}), dong };
   };
 
-  for (const line of splitLines(tidy(text))) {
+  for (const line of splitLines(tidy(text)).flatMap(inlineNumbered)) {
     const { marker, body, dong } = line;
     const f = fold(body);
     const td = TRONG_DO.exec(f);
@@ -147,7 +147,8 @@ export function readPlanText(text: string): PlanJson {
     // Inline parts: "…, trong đó: + Lúa 420 ha + Rau màu: 180 ha", "trong đó thu tiền sử dụng đất 420 tỷ đồng".
     if (td) {
       const whole = parent ?? st.lastEntry ?? st.container;
-      const parts = partsText.split(/;\s*|\s\+\s*|^\+\s*|,\s+(?=\p{L})/u).map((s) => s.trim()).filter((s) => s !== '');
+      // Parts are split on ";" and "+"; commas only where each side has its own figure (readSegment).
+      const parts = partsText.split(/;\s*|\s\+\s*|^\+\s*/u).map((s) => s.trim()).filter((s) => s !== '');
       for (const p of parts) {
         for (const r of readSegment(p)) {
           if (r.kind === 'unread') khongDoc.push({ dong, van: p });
@@ -162,6 +163,21 @@ export function readPlanText(text: string): PlanJson {
   return { ...(nam ? { nam } : {}), ...(baseYear ? { namGocGia: baseYear } : {}), chiTieu, khongDoc };
 }
 
+/**
+ * A paragraph numbered inline, as provinces write: "Các chỉ tiêu chủ yếu: (1) Tốc độ tăng trưởng … 8%;
+ * (2) GRDP bình quân đầu người …" — one numbered line per "(n)", all on the paragraph's line number.
+ */
+function inlineNumbered(line: SourceLine): SourceLine[] {
+  if (!/(^|[\s:;,.])\(1\)\s/.test(line.body) || !/[\s;,.]\(2\)\s/.test(line.body)) return [line];
+  const pieces = line.body.split(/(?:^|(?<=[\s:;,.]))\((\d{1,2})\)\s+/);
+  const out: SourceLine[] = [];
+  if (pieces[0]!.trim()) out.push({ ...line, body: pieces[0]!.trim(), marker: line.marker });
+  for (let i = 1; i + 1 < pieces.length; i += 2) {
+    out.push({ ...line, marker: { kind: 'number', id: pieces[i]! }, body: pieces[i + 1]!.trim().replace(/[;.]\s*$/, ''), raw: `(${pieces[i]}) ${pieces[i + 1]!.trim()}` });
+  }
+  return out;
+}
+
 /** Ids of a section that numbers from 1 again carry the section's id ("II.1"); decided at its first number. */
 function sectionPrefix(st: State, id: string): string | undefined {
   if (/^[IVXL]+\./.test(id)) return undefined;
@@ -174,10 +190,10 @@ function heading(line: SourceLine, st: State, chiTieu: Record<string, PlanEntryJ
   const { marker, body } = line;
   const name = cleanName(body.replace(/\s*\([^()]*\)\s*$/, ''));
   if (!name) return;
-  const entry = (id: string): PlanEntryJson => ({ tenChiTieu: name, donViTinh: '', tieuDe: true, dong });
+  const entry = (): PlanEntryJson => ({ tenChiTieu: name, donViTinh: '', tieuDe: true, dong });
   if (marker.kind === 'roman' || marker.kind === 'upper') {
     const id = st.ids.take(marker.id);
-    chiTieu[id] = entry(id);
+    chiTieu[id] = entry();
     st.section = id;
     st.prefix = undefined;
     st.container = st.lastEntry = st.partsOf = st.lastNumbered = undefined;
@@ -185,7 +201,7 @@ function heading(line: SourceLine, st: State, chiTieu: Record<string, PlanEntryJ
   }
   if (marker.kind === 'number') {
     const id = st.ids.take(marker.id, sectionPrefix(st, marker.id));
-    chiTieu[id] = { ...entry(id), ...(st.section ? { nhom: st.section } : {}) };
+    chiTieu[id] = { ...entry(), ...(st.section ? { nhom: st.section } : {}) };
     st.container = id;
     st.lastNumbered = marker.id;
     st.lastEntry = st.partsOf = undefined;
@@ -194,7 +210,7 @@ function heading(line: SourceLine, st: State, chiTieu: Record<string, PlanEntryJ
   // An unnumbered line in capitals is the document's title, not a heading of the plan.
   if (marker.kind === 'dash' && body.trim().endsWith(':')) {
     const id = st.container ? st.ids.child(st.container) : st.ids.nextTop();
-    chiTieu[id] = { ...entry(id), ...(st.section ? { nhom: st.section } : {}) };
+    chiTieu[id] = { ...entry(), ...(st.section ? { nhom: st.section } : {}) };
     st.container = id;
     st.lastEntry = st.partsOf = undefined;
   }
