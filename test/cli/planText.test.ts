@@ -157,3 +157,23 @@ describe('chitieu plan on Word documents', () => {
     expect(json(fromDocx.out)).toEqual(json(fromTxt.out));
   }, 180_000);
 });
+
+describe('README', () => {
+  it('shows the real run of docs/nghi-quyet-mau.txt', async () => {
+    const root = path.join(__dirname, '../..');
+    const readme = await fs.readFile(path.join(root, 'README.md'), 'utf8');
+    const shown = /\$ npx chitieu plan docs\/nghi-quyet-mau\.txt\n([\s\S]*?)\$ echo \$\?\n(\d)\n```/.exec(readme);
+    expect(shown).not.toBeNull();
+    const sample = await fs.readFile(path.join(root, 'docs/nghi-quyet-mau.txt'), 'utf8');
+    expect(readme).toContain('```text\n' + sample + '```');
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const r = await run('plan', 'docs/nghi-quyet-mau.txt');
+      expect(r.out).toBe(shown![1]);
+      expect(String(r.code)).toBe(shown![2]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});

@@ -66,7 +66,7 @@ export function ruleOf(x: RuleInput): RuleResult {
   // "bằng 95% dự toán", "tăng gấp 1,5 lần": relative to another figure the list does not give.
   if (any(c, 'bang', 'gap') || unit === 'lần') return { rule: null, why: 'so với một số khác (bằng, gấp, lần)' };
   if (/dan so trung binh|dan so|phan bo|bo tri von|du kien giao|duoc giao von/.test(name) && !/ty le|tham gia|duoc/.test(name)) return { rule: 'info' };
-  if (any(c, 'chiem') || /\bco cau\b/.test(name)) return { rule: 'structure' };
+  if (any(c, 'chiem') || /\b(co cau|ty trong)\b/.test(name)) return { rule: 'structure' };
   if (x.growthIndex) return unit === '%' ? { rule: null, why: 'hai tỷ lệ trong một chỉ tiêu' } : { rule: 'growth' };
   if (x.perYear) return unit === '%' ? { rule: 'growth-rate' } : { rule: null, why: '"/năm" không rõ' };
   const lowerWords = any(c, 'khong qua', 'khong vuot qua', 'toi da', '<=', '≤');
