@@ -37,6 +37,7 @@ const MASKS: RegExp[] = [
   /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g,
   /\b\d+(\s*[-–—]\s*\d+)?\s*tuoi\b/g,
   /(tren|\/)\s*(1\s*)?(van|10\.000|1\.000|100\.000|nghin|ngan)\s*(dan|nguoi|tre)/g,
+  /(tren|\/)\s*(1|mot)\s*(ha|hecta|km2|km|nguoi|ho|lao dong)\b/g,
   /\b(muc do|cap do|loai|cap|lop|quy|thang|dot|ngay|khu|chuong trinh|nghi quyet|ql|dt|tl)\s*\d+[a-z]?\b/g,
   /\b\d+\s*thang\b/g,
   /\bca \d+ mat\b/g,

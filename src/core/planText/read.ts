@@ -73,7 +73,8 @@ export function readPlanText(text: string): PlanJson {
 
   for (const line of splitLines(tidy(text)).flatMap(inlineNumbered)) {
     const { marker, body, dong } = line;
-    const f = fold(body);
+    // "trong đó" inside brackets is a remark ("3.200 con (trong đó bò lai 60%)"), not parts.
+    const f = fold(body).replace(/\([^()]*\)/g, (b) => ' '.repeat(b.length));
     const td = TRONG_DO.exec(f);
     const wholeText = td ? body.slice(0, td.index + td[1]!.length) : body;
     const partsText = td ? body.slice(td.index + td[0].length) : '';

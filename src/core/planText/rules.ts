@@ -40,7 +40,7 @@ export function chainBefore(lead: string): Chain {
 }
 
 /** Names of things where less is better: a bare figure there could be a ceiling or a reduction. */
-const LOWER_IS_BETTER = /ho ngheo|ho can ngheo|suy dinh duong|that nghiep|tai nan|toi pham|tu vong|ty suat sinh|sinh con thu 3|o nhiem|chay rung|pham phap|vi pham|ma tuy|nha tam|lam phat|no dong|no xau|khieu nai/;
+const LOWER_IS_BETTER = /ho ngheo|tang dan so|ho can ngheo|suy dinh duong|that nghiep|tai nan|toi pham|tu vong|ty suat sinh|sinh con thu 3|o nhiem|chay rung|pham phap|vi pham|ma tuy|nha tam|lam phat|no dong|no xau|khieu nai/;
 
 export interface RuleInput {
   nameFolded: string;

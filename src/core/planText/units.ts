@@ -86,7 +86,8 @@ export function unitCell(cell: string): string | null {
 
 /** Flow or level, from the unit (and the name for per-head figures). */
 export function natureOf(unit: string, foldedName: string): PlanNature {
-  if (LEVEL_UNITS.has(unit) || unit.includes('/')) return 'thoi-diem';
-  if (/binh quan|dau nguoi|tren (1 )?van dan|ty le|ty suat|tuoi tho/.test(foldedName)) return 'thoi-diem';
+  // A per-head or per-area figure is a level; "/năm" alone only says the flow is counted by the year.
+  if (LEVEL_UNITS.has(unit) || unit.replace(/\/năm$/, '').includes('/')) return 'thoi-diem';
+  if (/binh quan|dau nguoi|tren (1 |mot )?(van dan|ha|hecta|km2|nguoi|ho|lao dong)\b|ty le|ty suat|tuoi tho|mat do|nang suat/.test(foldedName)) return 'thoi-diem';
   return 'cong-don';
 }

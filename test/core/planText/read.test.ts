@@ -45,6 +45,7 @@ describe('rules from the words', () => {
 
   it.each([
     'Tỷ lệ hộ nghèo 2%', // a ceiling or a reduction?
+    'Tỷ lệ tăng dân số tự nhiên 0,9%',
     'Số vụ tai nạn giảm 10%', // relative, not points
     'Số hộ khá tăng 50 hộ',
     'Tổng chi bằng 95% dự toán',
@@ -103,7 +104,15 @@ describe('numbers and units as people write them', () => {
     expect(readPlanText('Tỷ lệ che phủ rừng 48%').namGocGia).toBeUndefined();
   });
 
+  it('keeps "trong đó" in brackets as a remark and numbers of "trên 1 ha" in the name', () => {
+    const plan = readPlanText('Đàn bò 3.200 con (trong đó bò lai 60%)');
+    expect(Object.keys(plan.chiTieu)).toEqual(['1']);
+    expect(plan.chiTieu['1']).toMatchObject({ keHoach: 3200, donViTinh: 'con', ghiChu: 'trong đó bò lai 60%' });
+    expect(one('Giá trị sản xuất trên 1 ha đất trồng trọt đạt 150 triệu đồng')).toMatchObject({ keHoach: 150, donViTinh: 'triệu đồng', quyTac: 'min', tinhChat: 'thoi-diem' });
+  });
+
   it('flows and levels from the unit', () => {
+    expect(one('Giải quyết việc làm 1.200 người/năm')).toMatchObject({ donViTinh: 'người/năm', tinhChat: 'cong-don' });
     expect(one('Thu ngân sách 900 tỷ đồng').tinhChat).toBe('cong-don');
     expect(one('Đào tạo nghề 400 người').tinhChat).toBe('cong-don');
     expect(one('Tỷ lệ che phủ rừng 48%').tinhChat).toBe('thoi-diem');
@@ -142,6 +151,16 @@ describe('lines, headings, parts and ids', () => {
       ['III.4', 'Tỷ lệ che phủ rừng', 10, null, false],
     ]);
     expect(plan.chiTieu['1.1']!.nhom).toBe('I');
+  });
+
+  it('reads a paragraph numbered inline (1) (2) … and the plan\'s year from its title', () => {
+    const plan = readPlanText('Các chỉ tiêu chủ yếu năm 2026: (1) Tốc độ tăng trưởng kinh tế (GRDP) đạt 8% trở lên; (2) GRDP bình quân đầu người đạt 95 triệu đồng; (3) Tỷ lệ che phủ rừng đạt 46,5%.');
+    expect(plan.nam).toBe(2026);
+    expect(entriesInOrder(plan).map(([id, e]) => [id, e.tenChiTieu, e.quyTac, e.keHoach, e.dong])).toEqual([
+      ['1', 'Tốc độ tăng trưởng kinh tế (GRDP)', 'growth-rate', 8, 1],
+      ['2', 'GRDP bình quân đầu người', 'min', 95, 1],
+      ['3', 'Tỷ lệ che phủ rừng', 'min', 46.5, 1],
+    ]);
   });
 
   it('gives ids in order when the text has no numbering, parts as 1.1 …', () => {
