@@ -103,7 +103,9 @@ export async function recalculateWithLibreOffice(inputXlsx: string, outDir?: str
   if (result === input) {
     throw new Error(`recalculateWithLibreOffice: the result would overwrite its input ${input}; pass another outDir`);
   }
-  const job = queue.then(() => convert(input, out, result, 'xlsx:Calc MS Excel 2007 XML'));
+  // The import filter is named: with LibreOffice Writer installed, a file that is no spreadsheet would
+  // otherwise open as a text document (and the export to .xlsx then crashes soffice).
+  const job = queue.then(() => convert(input, out, result, 'xlsx:Calc MS Excel 2007 XML', 'Calc MS Excel 2007 XML'));
   queue = job.catch(() => undefined);
   return job;
 }
@@ -122,11 +124,12 @@ export async function convertWithLibreOffice(input: string, filter: string, outD
   return job;
 }
 
-async function convert(input: string, out: string, result: string, filter: string): Promise<string> {
+async function convert(input: string, out: string, result: string, filter: string, inFilter?: string): Promise<string> {
   fs.rmSync(result, { force: true });
   const args = [
     `-env:UserInstallation=${pathToFileURL(profileDir()).href}`,
     '--headless', '--invisible', '--norestore', '--nolockcheck', '--nodefault', '--nologo',
+    ...(inFilter ? [`--infilter=${inFilter}`] : []),
     '--convert-to', filter, '--outdir', out, input,
   ];
   const described = `${SOFFICE} ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`;
