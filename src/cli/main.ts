@@ -18,9 +18,10 @@ import { renderReport } from './table';
 import { summaryCommand } from './summary';
 import { mergeCommand } from './merge';
 import { PlanError } from '../core/planError';
-import { readPlanText } from '../core/planFile';
+import { readPlanFile } from '../core/planFile';
 import type { Plan } from '../core/plan';
 import { readWorkbookPlan, nameAddedRows } from '../xlsx/workbookPlan';
+import { planCommand } from './plan';
 
 export interface Io {
   out: (text: string) => void;
@@ -45,6 +46,10 @@ export const USAGE = `Cách dùng:
       Mã thoát: 0 đủ mọi đơn vị, 1 có đơn vị bị bỏ qua, 2 không ghi được tệp tổng hợp.
   chitieu describe TỆP.xlsx [--json] [--sheet "TÊN TRANG"]
       Liệt kê các ô của từng chỉ tiêu (theo tên ô đã đặt).
+  chitieu plan VĂN-BẢN.txt|.docx [--out KẾ-HOẠCH.json] [--json]
+      Đọc danh sách chỉ tiêu như nghị quyết viết (dán vào .txt, hoặc tệp Word .docx) và đề xuất kế hoạch:
+      mã, tên, đơn vị, số kế hoạch, quy tắc. --out ghi kế hoạch JSON (không ghi đè) để dùng với --plan.
+      Mã thoát: 0 đọc được mọi dòng có số, 1 có dòng chưa đọc được (được liệt kê), 2 không dùng được tệp.
   chitieu demo [--dir THƯ-MỤC]
       Tạo một báo cáo mẫu có vài lỗi cố ý, kiểm tra và in kết quả.
 `;
@@ -58,6 +63,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case 'describe': return await describeCommand(rest, io);
       case 'summary': return await summaryCommand(rest, io);
       case 'merge': return await mergeCommand(rest, io);
+      case 'plan': return await planCommand(rest, io);
       case 'demo': return await demoCommand(rest, io);
       case undefined: case 'help': case '--help': case '-h':
         io.out(USAGE);
@@ -114,7 +120,7 @@ async function readPlan(file: string): Promise<Plan> {
     throw new FileProblem(`không đọc được tệp kế hoạch "${file}"`);
   }
   try {
-    return readPlanText(text);
+    return readPlanFile(text);
   } catch (err) {
     if (err instanceof PlanError) throw new PlanError(`kế hoạch "${file}": ${err.message}`);
     throw err;

@@ -281,7 +281,7 @@ export function planFileOf(indicators: readonly Indicator[] = INDICATORS, title:
  * A plan file of either form: the seed's figures only (no "quyTac" anywhere and only the seed's ids —
  * the form of docs/plan-example.json, read as before), or a plan of any unit (planFromJson).
  */
-export function readPlanText(text: string): Plan {
+export function readPlanFile(text: string): Plan {
   let root: unknown;
   try {
     root = JSON.parse(text.replace(/^\uFEFF/, ''));

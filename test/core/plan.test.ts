@@ -9,7 +9,7 @@ import { planFromJson } from '../../src/core/planRead';
 import { planJsonText } from '../../src/core/planWrite';
 import { PlanError } from '../../src/core/planError';
 import { keyOrderAt } from '../../src/core/jsonKeyOrder';
-import { readPlanText } from '../../src/core/planFile';
+import { readPlanFile } from '../../src/core/planFile';
 import { unitKindOf, natureOfUnit } from '../../src/core/units';
 
 const ROOT = path.join(__dirname, '../..');
@@ -137,7 +137,7 @@ describe('the seed plan as data', () => {
   });
 
   it('accepts the seed\'s older form (docs/plan-example.json: figures only) as the seed with those figures', () => {
-    const p = readPlanText(read('docs/plan-example.json'));
+    const p = readPlanFile(read('docs/plan-example.json'));
     expect(p.indicators.map((i) => [i.id, i.rule])).toEqual(INDICATORS.map((i) => [i.id, i.rule]));
     expect(p.order).toEqual(SEED_PLAN.order);
   });
