@@ -4,7 +4,7 @@
 import { excelActions } from '../excel/actions';
 import { messageOf } from '../excel/errors';
 import { associateCommands, isSetSupported, showMessage } from '../excel/office';
-import { summaryLine } from '../cli/table';
+import { summaryLine } from '../core/reportLine';
 
 const actions = () => excelActions(isSetSupported);
 

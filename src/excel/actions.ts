@@ -1,9 +1,10 @@
 // The task pane's workbook actions on real Excel: thin Excel.run wrappers around the adapter functions.
 // delayForCellEdit: a batch waits for the user to finish editing a cell instead of failing.
-import type { WorkbookActions } from '../taskpane/actions';
+import type { WorkbookActions } from '../core/actions';
 import { buildTemplate } from '../template/model';
 import { detectFeatures, missingFeatures, type IsSetSupported } from './features';
 import { consolidateSheets } from './consolidate';
+import { countDeadNames, deleteDeadNames } from './deadNames';
 import { checkAndFlag, clearFlags, selectCell } from './flags';
 import { insertTemplate } from './insertTemplate';
 import { LiveCheck, watchTemplateSheets } from './liveCheck';
@@ -27,6 +28,8 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
       const checker = live ?? (live = new LiveCheck({ run, onReport, onError }));
       return (await run((ctx) => watchTemplateSheets(ctx, checker, watched))) > 0;
     },
+    deadNames: () => run((ctx) => countDeadNames(ctx)),
+    cleanDeadNames: () => run((ctx) => deleteDeadNames(ctx)),
     missingFeatures: () => missingFeatures(features),
   };
 }

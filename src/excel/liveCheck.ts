@@ -4,6 +4,7 @@
 // while our own check is running or just after it.
 import type { Report } from '../core/types';
 import { checkAndFlag } from './flags';
+import { SHEET_NAMES_LOAD } from './marker';
 import { hasTemplateNames } from './snapshot';
 
 export type Run = <T>(fn: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -75,7 +76,7 @@ export async function watchTemplateSheets(context: Excel.RequestContext, live: L
   const sheets = context.workbook.worksheets.load('items/name,items/id');
   const names = context.workbook.names.load('items/name,items/type');
   await context.sync();
-  const own = sheets.items.map((ws) => ({ ws, names: ws.names.load('items/name,items/type') }));
+  const own = sheets.items.map((ws) => ({ ws, names: ws.names.load(SHEET_NAMES_LOAD) }));
   const th = names.items.find((n) => n.type === 'Range' && /^TH_/i.test(n.name));
   const workbookSheet = th ? th.getRange().worksheet.load('id') : null;
   await context.sync();

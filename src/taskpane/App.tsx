@@ -8,7 +8,7 @@ import {
 import type { Period, Report } from '../core/types';
 import type { ConsolidateOutcome } from '../excel/consolidate';
 import { sheetNameFor } from '../template/layout';
-import type { WorkbookActions } from './actions';
+import type { WorkbookActions } from '../core/actions';
 import { Consolidation } from './Consolidation';
 import type { Strings } from './i18n';
 import { Findings } from './Findings';

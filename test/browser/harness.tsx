@@ -8,9 +8,10 @@ import { buildTemplate } from '../../src/template/model';
 import { ALL_FEATURES } from '../../src/excel/features';
 import { consolidateSheets } from '../../src/excel/consolidate';
 import { insertTemplate } from '../../src/excel/insertTemplate';
+import { countDeadNames, deleteDeadNames } from '../../src/excel/deadNames';
 import { writeSummarySheet } from '../../src/excel/summarySheet';
 import { checkAndFlag, clearFlags, selectCell } from '../../src/excel/flags';
-import type { WorkbookActions } from '../../src/taskpane/actions';
+import type { WorkbookActions } from '../../src/core/actions';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { mountApp } from '../../src/taskpane/mount';
 import { COLUMN_ORDER, COLUMNS, LAST_COLUMN } from '../../src/template/layout';
@@ -37,6 +38,8 @@ const actions: WorkbookActions = {
   async consolidate(req) { const o = await consolidateSheets(ctx(), req, features); changed(); return o; },
   watch: async () => false,
   async writeSummary(summary, report) { const n = await writeSummarySheet(ctx(), summary, report, { chart: false }); changed(); return n; },
+  async deadNames() { return countDeadNames(ctx()); },
+  async cleanDeadNames() { const n = await deleteDeadNames(ctx()); changed(); return n; },
   missingFeatures: () => ['Thiết lập trang in A4 ngang (cần ExcelApi 1.9)'],
 };
 (window as unknown as { fake: FakeExcel; syncs: () => number }).fake = fake;

@@ -7,7 +7,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ConsolidateOutcome } from '../../src/excel/consolidate';
 import type { Report } from '../../src/core/types';
-import type { WorkbookActions } from '../../src/taskpane/actions';
+import type { WorkbookActions } from '../../src/core/actions';
 import { App } from '../../src/taskpane/App';
 import { Consolidation } from '../../src/taskpane/Consolidation';
 import { EN, VI } from '../../src/taskpane/i18n';
@@ -112,7 +112,7 @@ describe('App', () => {
     actions.insertTemplate
       .mockResolvedValueOnce({ kind: 'template-exists', name: 'TH_1' })
       .mockResolvedValueOnce({ kind: 'sheet-exists', sheetName: 'UBND xã B', suggestion: 'UBND xã B (2)' })
-      .mockResolvedValueOnce({ kind: 'inserted', sheetName: 'UBND xã B (2)' });
+      .mockResolvedValueOnce({ kind: 'inserted', skipped: [], sheetName: 'UBND xã B (2)' });
     wrap(<App actions={actions} t={VI} initialYear={2023} />);
     fireEvent.change(screen.getByRole('textbox', { name: VI.unit }), { target: { value: 'UBND xã B' } });
 
