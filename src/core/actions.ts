@@ -63,8 +63,6 @@ export interface WorkbookActions {
    * after each check, it adds sheets made since. Resolves true when live checking is on.
    */
   watch(onReport: (report: Report) => void, onError: (err: unknown) => void): Promise<boolean>;
-  /** Template names left pointing at #REF! (their sheet was deleted): how many. */
-  deadNames(): Promise<number>;
   /** Deletes the template names that point at #REF!; resolves how many were deleted. */
   cleanDeadNames(): Promise<number>;
   /** Features of this Excel that are off, in words (empty when everything is available). */

@@ -4,7 +4,7 @@ import type { WorkbookActions } from '../core/actions';
 import { buildTemplate } from '../template/model';
 import { detectFeatures, missingFeatures, type IsSetSupported } from './features';
 import { consolidateSheets } from './consolidate';
-import { countDeadNames, deleteDeadNames } from './deadNames';
+import { deleteDeadNames } from './deadNames';
 import { checkAndFlag, clearFlags, selectCell } from './flags';
 import { insertTemplate } from './insertTemplate';
 import { LiveCheck, watchTemplateSheets } from './liveCheck';
@@ -28,7 +28,6 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
       const checker = live ?? (live = new LiveCheck({ run, onReport, onError }));
       return (await run((ctx) => watchTemplateSheets(ctx, checker, watched))) > 0;
     },
-    deadNames: () => run((ctx) => countDeadNames(ctx)),
     cleanDeadNames: () => run((ctx) => deleteDeadNames(ctx)),
     missingFeatures: () => missingFeatures(features),
   };

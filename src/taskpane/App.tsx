@@ -32,7 +32,12 @@ type Notice = {
   unitSheet?: boolean;
   /** Offer "Thêm sheet cho đơn vị khác" (template-exists). */
   offerUnitSheet?: boolean;
+  /** Offer "Dọn tên hỏng": template names left pointing at #REF! after their sheet was deleted. */
+  offerClean?: boolean;
 };
+
+/** The check found no template but names left as #REF! (src/excel/snapshot.ts NoTemplateInWorkbook). */
+const hasDeadNames = (err: unknown): boolean => typeof err === 'object' && err !== null && Number((err as { deadNames?: unknown }).deadNames) > 0;
 
 export interface AppProps {
   actions: WorkbookActions;
@@ -57,7 +62,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     try {
       await job();
     } catch (err) {
-      setNotice({ intent: 'error', text: messageOf(err) });
+      setNotice({ intent: 'error', text: messageOf(err), ...(hasDeadNames(err) ? { offerClean: true } : {}) });
     } finally {
       setBusy(false);
     }
@@ -67,14 +72,19 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     const y = Number(year);
     if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new Error(`Năm "${year}" không hợp lệ: nhập năm từ 2000 đến 2100.`);
     const outcome = await actions.insertTemplate({ year: y, period, unit, ...(sheetName ? { sheetName } : {}), ...(unitSheet ? { unitSheet: true } : {}) });
-    if (outcome.kind === 'inserted') setNotice({ intent: 'success', text: t.inserted(outcome.sheetName) });
+    if (outcome.kind === 'inserted') {
+      const skipped = outcome.skipped.length ? ` ${t.partsSkipped(outcome.skipped)}` : '';
+      setNotice({ intent: skipped ? 'warning' : 'success', text: t.inserted(outcome.sheetName) + skipped });
+    }
     else if (outcome.kind === 'sheet-exists') {
       setNotice({ intent: 'warning', text: t.sheetExists(outcome.sheetName, outcome.suggestion), retryName: outcome.suggestion, ...(unitSheet ? { unitSheet } : {}) });
     } else setNotice({ intent: 'warning', text: t.templateExists(outcome.name), offerUnitSheet: !unitSheet });
   });
   const [live, setLive] = React.useState(false);
   const check = () => work(async () => {
-    setReport(await actions.check());
+    const checked = await actions.check();
+    setReport(checked);
+    if (checked.notesSkipped?.length) setNotice({ intent: 'warning', text: t.notesSkipped(checked.notesSkipped) });
     setLive(await actions.watch(setReport, (err) => setNotice({ intent: 'error', text: messageOf(err) })));
   });
   const clear = () => work(async () => {
@@ -89,7 +99,9 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     const outcome = await actions.consolidate(name ? { unit: name } : {});
     setConsolidation(outcome);
     if (outcome.report) setReport(outcome.report);
+    if (outcome.partsSkipped?.length) setNotice({ intent: 'warning', text: t.partsSkipped(outcome.partsSkipped) });
   });
+  const cleanNames = () => work(async () => setNotice({ intent: 'success', text: t.namesCleaned(await actions.cleanDeadNames()) }));
   const select = (name: string, sheet?: string) => { void work(() => actions.select(name, sheet)); };
   const summary = React.useMemo(() => (report ? summarize(report, { year: Number(year) || undefined, unit: unit.trim() || undefined }) : null), [report, year, unit]);
   const writeSummary = () => { if (report && summary) void work(async () => setNotice({ intent: 'success', text: t.summaryWritten(await actions.writeSummary(summary, report)) })); };
@@ -122,6 +134,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
           <MessageBarBody>
             {notice.text}{' '}
             {notice.retryName && <Button size="small" disabled={busy} onClick={() => void insert(notice.retryName, notice.unitSheet)}>{t.insertAs(notice.retryName)}</Button>}
+            {notice.offerClean && <Button size="small" disabled={busy} onClick={() => void cleanNames()}>{t.cleanNames}</Button>}
             {notice.offerUnitSheet && <Button size="small" disabled={busy} onClick={() => void insert(sheetNameFor(unit), true)}>{t.addUnitSheet}</Button>}
           </MessageBarBody>
         </MessageBar>

@@ -8,7 +8,7 @@ import { buildTemplate } from '../../src/template/model';
 import { ALL_FEATURES } from '../../src/excel/features';
 import { consolidateSheets } from '../../src/excel/consolidate';
 import { insertTemplate } from '../../src/excel/insertTemplate';
-import { countDeadNames, deleteDeadNames } from '../../src/excel/deadNames';
+import { deleteDeadNames } from '../../src/excel/deadNames';
 import { writeSummarySheet } from '../../src/excel/summarySheet';
 import { checkAndFlag, clearFlags, selectCell } from '../../src/excel/flags';
 import type { WorkbookActions } from '../../src/core/actions';
@@ -38,7 +38,6 @@ const actions: WorkbookActions = {
   async consolidate(req) { const o = await consolidateSheets(ctx(), req, features); changed(); return o; },
   watch: async () => false,
   async writeSummary(summary, report) { const n = await writeSummarySheet(ctx(), summary, report, { chart: false }); changed(); return n; },
-  async deadNames() { return countDeadNames(ctx()); },
   async cleanDeadNames() { const n = await deleteDeadNames(ctx()); changed(); return n; },
   missingFeatures: () => ['Thiết lập trang in A4 ngang (cần ExcelApi 1.9)'],
 };

@@ -45,13 +45,14 @@ function outcome(over: Partial<ConsolidateOutcome> = {}): ConsolidateOutcome {
 
 function fakeActions(over: Partial<WorkbookActions> = {}): jest.Mocked<WorkbookActions> {
   return {
-    insertTemplate: jest.fn(async () => ({ kind: 'inserted' as const, sheetName: 'Chỉ tiêu' })),
+    insertTemplate: jest.fn(async () => ({ kind: 'inserted' as const, sheetName: 'Chỉ tiêu', skipped: [] })),
     check: jest.fn(async () => ({ period: 'nam' as const, indicators: [], findings: [] })),
     clear: jest.fn(async () => 0),
     select: jest.fn(async () => undefined),
     consolidate: jest.fn(async () => outcome()),
     writeSummary: jest.fn(async () => 'Tóm tắt'),
     watch: jest.fn(async () => false),
+    cleanDeadNames: jest.fn(async () => 0),
     missingFeatures: jest.fn(() => []),
     ...over,
   } as jest.Mocked<WorkbookActions>;
