@@ -98,14 +98,15 @@ function contextOf(target: object): FakeRequestContext | null {
 
 function strict<T extends object>(obj: T, className: string): T {
   return new Proxy(obj, {
-    get(target, prop) {
+    get(target, prop, receiver) {
       if (typeof prop === 'symbol') return Reflect.get(target, prop, target);
       if (prop in target) {
         const v: unknown = Reflect.get(target, prop, target);
         const ctx = contextOf(target);
         if (typeof v !== 'function' || !ctx || prop === 'constructor') return v;
         // Label what a method queues with the member the adapter called ("NamedItemCollection.add").
-        return (...args: unknown[]) => ctx.labelled(`${className}.${prop}`, () => (v as (...a: unknown[]) => unknown).apply(target, args));
+        // Called on the proxy, as before: a method that returns `this` hands back the strict proxy.
+        return (...args: unknown[]) => ctx.labelled(`${className}.${prop}`, () => (v as (...a: unknown[]) => unknown).apply(receiver, args));
       }
       if (PASS_THROUGH.has(prop) || prop.startsWith('$$') || prop.startsWith('@@') || prop.startsWith('_')) {
         return undefined;
