@@ -26,6 +26,8 @@ interface TemplateRead extends ExcelRead {
   unitSheet: Excel.Worksheet | null;
   /** Set when the flags are still under the sheet's id (a sheet made before sheets were marked). */
   legacy: boolean;
+  /** The id in this session of a sheet, by name. */
+  sheetId: (name: string) => string;
 }
 
 /**
@@ -39,7 +41,7 @@ async function readTemplate(context: Excel.RequestContext, period?: Period, shee
   const active = (sheet === undefined ? worksheets.getActiveWorksheet() : worksheets.getItem(sheet)).load('name,id');
   const sheetNames = active.names.load(SHEET_NAMES_LOAD);
   // Protection is read up front, so a protected sheet stops us before any write (no half-written flags).
-  const sheets = context.workbook.worksheets.load('items/name,items/protection/protected');
+  const sheets = context.workbook.worksheets.load('items/name,items/id,items/protection/protected');
   await context.sync();
   const local = hasTemplateNames(sheetNames);
   const ranges = queueCells(local ? sheetNames : workbookNames, local);
@@ -54,14 +56,21 @@ async function readTemplate(context: Excel.RequestContext, period?: Period, shee
   const used = new Set([...read.cells.values()].map((c) => c.sheet));
   const locked = sheets.items.find((ws) => used.has(ws.name) && ws.protection.protected);
   if (locked) throw protectedSheetError(locked.name);
-  return { ...read, unitSheet: local ? active : null, legacy };
+  const ids = new Map(sheets.items.map((ws) => [ws.name, ws.id]));
+  return { ...read, unitSheet: local ? active : null, legacy, sheetId: (name) => ids.get(name) ?? '' };
+}
+
+/** The note cells a check wrote values into, on one sheet (by its id in this session): what live check ignores. */
+export interface WrittenCells {
+  sheetId: string;
+  addresses: string[];
 }
 
 /**
  * Checks the template and flags it in one batch. The stored flags are written first in the batch, so a
  * batch Excel stops half-way never leaves a flag colour without the colour it replaced on record.
  */
-export async function checkAndFlag(context: Excel.RequestContext, period?: Period, sheet?: string): Promise<CheckedReport> {
+export async function checkAndFlag(context: Excel.RequestContext, period?: Period, sheet?: string, wrote?: (cells: WrittenCells) => void): Promise<CheckedReport> {
   const read = await readTemplate(context, period, sheet);
   const notesSkipped: string[] = [];
   const report: CheckedReport = checkWorkbook(read.snapshot);
@@ -69,6 +78,7 @@ export async function checkAndFlag(context: Excel.RequestContext, period?: Perio
   const prior: StoredFlags = read.stored ?? { fills: {}, notes: [] };
   const stored: StoredFlags = { fills: {}, notes: [] };
   const writes: (() => void)[] = [];
+  const written: NamedRange[] = [];
   const flagged = new Set(plan.cells.map((m) => m.name.toUpperCase()));
 
   for (const [name, original] of Object.entries(prior.fills)) {
@@ -96,7 +106,10 @@ export async function checkAndFlag(context: Excel.RequestContext, period?: Perio
     }
     const own = ownNote(c.value);
     const next = row.note ? (own ? own + '\n' : '') + NOTE_PREFIX + row.note : own;
-    if (next !== (c.value ?? '')) writes.push(() => { c.range.values = [[next]]; });
+    if (next !== (c.value ?? '')) {
+      writes.push(() => { c.range.values = [[next]]; });
+      written.push(c);
+    }
     if (row.note || next !== (c.value ?? '')) stored.notes.push(c.name);
   }
   let settingKey = read.settingKey;
@@ -106,6 +119,8 @@ export async function checkAndFlag(context: Excel.RequestContext, period?: Perio
   }
   context.workbook.settings.add(settingKey, JSON.stringify(stored));
   for (const w of writes) w();
+  // Told before the sync: the change events of these writes may arrive before it resolves.
+  for (const c of written) wrote?.({ sheetId: read.sheetId(c.sheet), addresses: [c.address] });
   await context.sync();
   return notesSkipped.length ? { ...report, notesSkipped } : report;
 }
