@@ -5,7 +5,6 @@ import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, empty
 import type { ConsolidateOutcome, ConsolidateRequest } from '../core/actions';
 import { checkWorkbook } from '../core/engine';
 import { CONSOLIDATED_MARK, rowKey, TITLE_NAMES } from '../core/names';
-import type { Report } from '../core/types';
 import { snapshotOf } from '../template/inMemory';
 import { actualFormats, buildTemplate, COLORS, type TemplateModel } from '../template/model';
 import type { Features } from './features';

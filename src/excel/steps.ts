@@ -19,6 +19,8 @@ export async function runOptionalSteps(context: Excel.RequestContext, steps: rea
   for (const step of steps) {
     try {
       step.write();
+      // One batch per step on purpose: a refused step must not take the others with it.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (err) {
       skipped.push(`${step.label} (${messageOf(err)})`);
