@@ -9,6 +9,7 @@ import { ALL_FEATURES } from '../../src/excel/features';
 import { checkAndFlag, clearFlags, ownNote, selectCell } from '../../src/excel/flags';
 import { officeRule } from '../../src/excel/insertTemplate';
 import { FLAGS_SETTING } from '../../src/excel/snapshot';
+import { SHEET_MARK } from '../../src/excel/marker';
 import { OFFICE_STYLES, charsToPoints } from '../../src/excel/styles';
 import { snapshotOf, type Entries } from '../../src/template/inMemory';
 import { COLUMN_ORDER, COLUMNS, HEADER_ROW, LAST_COLUMN } from '../../src/template/layout';
@@ -118,8 +119,9 @@ describe('insertTemplate', () => {
 
     // Every defined name of the model, workbook-scoped, on its cell.
     expect(model.names.length).toBeGreaterThan(200);
-    const names = fake.names();
+    const names = fake.names().filter((n) => n.name !== SHEET_MARK);
     expect(names).toHaveLength(model.names.length);
+    expect(fake.names().filter((n) => n.name === SHEET_MARK)).toEqual([{ name: SHEET_MARK, scope: 'Worksheet', sheet: SHEET, reference: `'${SHEET}'!$A$1` }]);
     for (const n of model.names) {
       expect({ name: n.name, ref: fake.name(n.name) }).toEqual({ name: n.name, ref: `'${SHEET}'!${absolute(n.address)}` });
     }
@@ -181,8 +183,13 @@ describe('insertTemplate', () => {
     expect(fake.fingerprint()).toBe(whole);
 
     // The same fake refuses the richer calls: the 1.4 result above is not because the fake lets anything through.
+    // Asked for them anyway, each is skipped and named, and the template is still inserted.
     const other = newFake({ excelApi: '1.4' });
-    await expect(insert(other, model, ALL_FEATURES)).rejects.toMatchObject({ code: 'ApiNotFound' });
+    const outcome = await insert(other, model, ALL_FEATURES);
+    expect(outcome.kind === 'inserted' && outcome.skipped.map((s) => s.replace(/ \(.*$/, ''))).toEqual([
+      'Kiểm tra dữ liệu khi nhập', 'Tô màu cột Đánh giá', 'Cố định dòng tiêu đề', 'Thiết lập trang in A4 ngang',
+    ]);
+    expect(outcome.kind === 'inserted' && outcome.skipped.every((s) => s.includes('không hỗ trợ'))).toBe(true);
   });
 });
 
