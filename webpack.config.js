@@ -98,6 +98,10 @@ module.exports = async (env = {}, argv = {}) => {
 
   const copyPatterns = [
     { from: 'assets', to: 'assets', globOptions: { ignore: ['**/*.md'] } },
+    // Not bundled: plain ES5 that old webviews can run (src/taskpane/fallback.es5.js says why).
+    { from: 'src/taskpane/fallback.es5.js', to: 'fallback.js' },
+    // The manifest's SupportUrl: a help page served with the add-in.
+    { from: 'src/help/help.html', to: 'help.html' },
     {
       from: 'manifest.xml',
       to: 'manifest.xml',

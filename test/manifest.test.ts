@@ -166,6 +166,14 @@ describe('manifest.xml', () => {
     }
   });
 
+  test('SupportUrl is the help page served with the add-in, which says which Excel can run it', () => {
+    expect(top('SupportUrl').getAttribute('DefaultValue')).toBe(`${DEV_BASE}help.html`);
+    const help = fs.readFileSync(path.join(REPO, 'src', 'help', 'help.html'), 'utf8');
+    expect(help).toContain('Excel nào dùng được add-in');
+    for (const version of ['Office 2016', 'Office 2019', 'Office 2021', 'Office 2024', 'Microsoft 365', 'Excel trên web', 'Mac']) expect(help).toContain(version);
+    expect(help).not.toMatch(/<script/i);
+  });
+
   test('icons exist in assets/ at the stated pixel sizes', () => {
     const checks: Array<[string, number]> = [
       [top('IconUrl').getAttribute('DefaultValue') ?? '', 32],

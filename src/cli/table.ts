@@ -4,6 +4,7 @@ import { SEVERITY_WORD } from '../core/flags';
 import { fmt } from '../core/format';
 import { STATUS_TEXT } from '../core/rules';
 import { periodText } from '../core/period';
+import { summaryLine } from '../core/reportLine';
 import type { IndicatorResult, Report, Severity } from '../core/types';
 
 const HEAD = ['Mã', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Chỉ số TT %', '% KH', 'Đánh giá'];
@@ -40,11 +41,4 @@ function row(r: IndicatorResult): string[] {
     r.id, name.length > 44 ? name.slice(0, 43) + '…' : name, v(r.plan), v(r.actual),
     r.growth === null ? '' : fmt(r.growth, 2), r.percentOfPlan === null ? '' : fmt(r.percentOfPlan, 2), STATUS_TEXT[r.status],
   ];
-}
-
-export function summaryLine(report: Report): string {
-  const count = (s: IndicatorResult['status']) => report.indicators.filter((i) => i.status === s).length;
-  const sev = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
-  return `Tổng ${report.indicators.length} dòng chỉ tiêu: vượt ${count('vuot')}, đạt ${count('dat')}, chưa đạt ${count('chua-dat')}, chưa có số liệu ${count('khong-du-lieu')}. ` +
-    `${sev('error')} lỗi, ${sev('warning')} cảnh báo.`;
 }

@@ -13,8 +13,11 @@ export interface CheckedSheet {
   baseYear: number | null;
 }
 
-/** A Report that knows its sheet: what the Excel adapter's check returns. Still a Report to everyone else. */
-export type CheckedReport = Report & { checked: CheckedSheet };
+/**
+ * A Report that knows its sheet: what the Excel adapter's check returns. Still a Report to everyone else.
+ * `notesSkipped`: note (Ghi chú) cells holding the user's formula, which the check did not write into.
+ */
+export type CheckedReport = Report & { checked: CheckedSheet; notesSkipped?: string[] };
 
 export function checkedSheetOf(sheet: string, snapshot: WorkbookSnapshot): CheckedSheet {
   return { sheet, year: snapshot.year ?? null, period: snapshot.period, unit: snapshot.unit ?? null, baseYear: snapshot.baseYear ?? null };

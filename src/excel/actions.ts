@@ -2,8 +2,9 @@
 // delayForCellEdit: a batch waits for the user to finish editing a cell instead of failing.
 // Inserting a template, consolidating and the "Tóm tắt" sheet are loaded on demand (webpack chunks): the
 // pane opens with only what a check needs.
-import type { WorkbookActions } from '../taskpane/actions';
+import type { WorkbookActions } from '../core/actions';
 import { detectFeatures, missingFeatures, type IsSetSupported } from './features';
+import { deleteDeadNames } from './deadNames';
 import { checkAndFlag, clearFlags, selectCell } from './flags';
 import { LiveCheck, watchTemplateSheets } from './liveCheck';
 
@@ -35,6 +36,7 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
       const checker = live ?? (live = new LiveCheck({ run, onReport, onError }));
       return (await run((ctx) => watchTemplateSheets(ctx, checker, watched))) > 0;
     },
+    cleanDeadNames: () => run((ctx) => deleteDeadNames(ctx)),
     missingFeatures: () => missingFeatures(features),
   };
 }

@@ -8,6 +8,9 @@ const BY_CODE: Record<string, string> = {
   ItemNotFound: 'Không tìm thấy một ô hoặc sheet của biểu mẫu (có thể đã bị xóa hoặc đổi tên).',
   ApiNotFound: 'Phiên bản Excel này không hỗ trợ thao tác cần dùng. Hãy cập nhật Office hoặc dùng Excel trên web.',
   RequestPayloadSizeLimitExceeded: 'Dữ liệu quá lớn cho một lần gửi tới Excel trên web.',
+  ResponsePayloadSizeLimitExceeded: 'Excel trên web không trả về được lượng dữ liệu lớn như vậy trong một lần (giới hạn 5 MB). Hãy bớt các trang, tên hoặc ô không cần thiết trong sổ tính, hoặc dùng Excel trên máy tính, rồi thử lại.',
+  GeneralException: 'Excel báo lỗi chung khi thực hiện thao tác (có thể do phiên bản Excel này). Hãy thử lại; nếu vẫn lỗi, hãy lưu sổ tính, mở lại Excel rồi thử lần nữa.',
+  InvalidArgument: 'Excel từ chối một giá trị hoặc vùng ô mà add-in gửi tới (có thể do phiên bản Excel này). Hãy thử lại; nếu vẫn lỗi, hãy báo lại kèm phiên bản Excel.',
 };
 
 /** A Vietnamese message for any error thrown by an Office.js batch or by our own code. */

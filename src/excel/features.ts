@@ -1,5 +1,8 @@
 // What this Excel can do beyond the manifest's minimum (ExcelApi 1.4: values, formulas, formats, names,
 // settings). Richer features switch on at run time; the task pane tells the user which are off.
+// A member above 1.4 is used only under `if (features.K)` (or `features.K && …`, or after
+// `if (!features.K) return`), or in a function only such code calls: test/excel/requirementSets.test.ts
+// resolves every member to its "[Api set: …]" in @types/office-js and enforces it.
 
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
 

@@ -14,7 +14,7 @@ import type { Period, Report } from '../core/types';
 import type { ConsolidateOutcome } from '../excel/consolidate';
 import { messageOf } from '../excel/errors';
 import { sheetNameFor } from '../template/layout';
-import type { WorkbookActions } from './actions';
+import type { WorkbookActions } from '../core/actions';
 import { Chart } from './Chart';
 import { Consolidation } from './Consolidation';
 import { Findings } from './Findings';
@@ -38,7 +38,12 @@ type Notice = {
   text: string;
   /** A free sheet name to insert into instead (sheet-exists). */
   retryName?: string;
+  /** Offer "Dọn tên hỏng": template names left pointing at #REF! after their sheet was deleted. */
+  offerClean?: boolean;
 };
+
+/** The check found no template but names left as #REF! (src/excel/snapshot.ts NoTemplateInWorkbook). */
+const hasDeadNames = (err: unknown): boolean => typeof err === 'object' && err !== null && Number((err as { deadNames?: unknown }).deadNames) > 0;
 
 export interface AppProps {
   actions: WorkbookActions;
@@ -86,7 +91,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     try {
       await job();
     } catch (err) {
-      setNotice({ intent: 'error', text: messageOf(err) });
+      setNotice({ intent: 'error', text: messageOf(err), ...(hasDeadNames(err) ? { offerClean: true } : {}) });
     } finally {
       setBusy(null);
     }
@@ -104,7 +109,11 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     if (y === null) return;
     void work(async () => {
       const outcome = await actions.insertTemplate({ year: y, period, unit: unit.trim(), ...(sheetName ? { sheetName } : {}) });
-      if (outcome.kind === 'inserted') { setTemplateKnown(true); setNotice({ intent: 'success', text: t.inserted(outcome.sheetName) }); }
+      if (outcome.kind === 'inserted') {
+        setTemplateKnown(true);
+        const skipped = outcome.skipped.length ? ` ${t.partsSkipped(outcome.skipped)}` : '';
+        setNotice({ intent: skipped ? 'warning' : 'success', text: t.inserted(outcome.sheetName) + skipped });
+      }
       else if (outcome.kind === 'sheet-exists') setNotice({ intent: 'warning', text: t.sheetExists(outcome.sheetName, outcome.suggestion), retryName: outcome.suggestion });
       else {
         setTemplateKnown(true);
@@ -124,8 +133,10 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
       const request = { year: y, period, unit: name, unitSheet: true } as const;
       let outcome = await actions.insertTemplate({ ...request, ...(sheetNameFor(name) ? { sheetName: sheetNameFor(name)! } : {}) });
       if (outcome.kind === 'sheet-exists') outcome = await actions.insertTemplate({ ...request, sheetName: outcome.suggestion });
-      if (outcome.kind === 'inserted') setNotice({ intent: 'success', text: t.inserted(outcome.sheetName) });
-      else setNotice({ intent: 'warning', text: outcome.kind === 'sheet-exists' ? t.sheetExists(outcome.sheetName, outcome.suggestion) : t.templateExists });
+      if (outcome.kind === 'inserted') {
+        const skipped = outcome.skipped.length ? ` ${t.partsSkipped(outcome.skipped)}` : '';
+        setNotice({ intent: skipped ? 'warning' : 'success', text: t.inserted(outcome.sheetName) + skipped });
+      } else setNotice({ intent: 'warning', text: outcome.kind === 'sheet-exists' ? t.sheetExists(outcome.sheetName, outcome.suggestion) : t.templateExists });
     });
   };
 
@@ -134,6 +145,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     setReport(r);
     setTemplateKnown(true);
     setFocusStatus((n) => n + 1);
+    if (r.notesSkipped?.length) setNotice({ intent: 'warning', text: t.notesSkipped(r.notesSkipped) });
     setLive(await actions.watch(setReport, (err) => setNotice({ intent: 'error', text: messageOf(err) })));
   }, 'check');
   const clear = () => work(async () => {
@@ -146,7 +158,9 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     const outcome = await actions.consolidate(name ? { unit: name } : {});
     setConsolidation(outcome);
     if (outcome.report) setReport(outcome.report);
+    if (outcome.partsSkipped?.length) setNotice({ intent: 'warning', text: t.partsSkipped(outcome.partsSkipped) });
   });
+  const cleanNames = () => work(async () => setNotice({ intent: 'success', text: t.namesCleaned(await actions.cleanDeadNames()) }));
   const select = (name: string, sheet?: string) => { void work(() => actions.select(name, sheet), 'other', true); };
 
   const checked = report ? checkedOf(report) : null;
@@ -190,6 +204,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
             <MessageBarTitle>{t.noticeTitle[notice.intent]}</MessageBarTitle>
             {notice.text}
             {notice.retryName && <div><Button size="small" disabled={busy !== null} onClick={() => insert(notice.retryName)}>{t.insertAs(notice.retryName)}</Button></div>}
+            {notice.offerClean && <div><Button size="small" disabled={busy !== null} onClick={() => void cleanNames()}>{t.cleanNames}</Button></div>}
           </MessageBarBody>
         </MessageBar>
       )}

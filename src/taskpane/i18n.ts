@@ -29,6 +29,8 @@ export interface Strings {
   skippedSheets: (sheets: string[]) => string; notSummed: (levelsLeftEmpty: number, incomplete: number, averaged: number) => string;
   passNotMet: string; passNotMetRow: (id: string, units: string[]) => string;
   weightsMissing: (id: string, weight: string, units: string[]) => string;
+  partsSkipped: (parts: string[]) => string; notesSkipped: (cells: string[]) => string;
+  cleanNames: string; namesCleaned: (n: number) => string;
 }
 
 const q = (s: string) => `"${s}"`;
@@ -75,6 +77,9 @@ export const VI: Strings = {
     + `${l} ô để trống vì các đơn vị khác nhau. Chỉ tiêu cộng dồn: ${i} ô để trống vì có đơn vị chưa có số.`,
   passNotMet: 'Chỉ tiêu Đạt/Chưa đạt có đơn vị chưa đạt', passNotMetRow: (id, u) => `${id}: ${u.join(', ')}`,
   weightsMissing: (id, w, u) => `${id}: không tính bình quân vì thiếu quyền số (${w.toLowerCase()}, cột Quyền số) ở ${u.join(', ')}.`,
+  partsSkipped: (p) => `Excel này không làm được một số phần không bắt buộc (biểu vẫn dùng được): ${p.join('; ')}.`,
+  notesSkipped: (c) => `Không ghi nhận xét vào ô Ghi chú ${c.join(', ')} vì ô đó có công thức của bạn; xem phát hiện ở ngăn này.`,
+  cleanNames: 'Dọn tên hỏng', namesCleaned: (n) => `Đã xóa ${n} tên cũ trỏ tới #REF!.`,
 };
 
 export const EN: Strings = {
@@ -119,6 +124,9 @@ export const EN: Strings = {
     + `${l} cells left empty because the units differ. Amounts: ${i} cells left empty because some unit has no figure.`,
   passNotMet: 'Pass/fail rows some unit has not met', passNotMetRow: (id, u) => `${id}: ${u.join(', ')}`,
   weightsMissing: (id, w, u) => `${id}: not averaged, the weight (${w}, column Quyền số) is missing in ${u.join(', ')}.`,
+  partsSkipped: (p) => `This Excel could not do some optional parts (the template still works): ${p.join('; ')}.`,
+  notesSkipped: (c) => `No remark was written into note cell(s) ${c.join(', ')}: they hold your formula. See the findings in this pane.`,
+  cleanNames: 'Clean broken names', namesCleaned: (n) => `Deleted ${n} old names pointing at #REF!.`,
 };
 
 /** Vietnamese for vi-* display languages and when unknown; English otherwise. */

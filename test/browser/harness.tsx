@@ -6,7 +6,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FakeExcel, fakeRequirements, installExcelGlobals } from '../excel/fake';
 import { excelActions } from '../../src/excel/actions';
-import type { WorkbookActions } from '../../src/taskpane/actions';
+import type { WorkbookActions } from '../../src/core/actions';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { mountApp } from '../../src/taskpane/mount';
 import { COLUMN_ORDER, COLUMNS } from '../../src/template/layout';

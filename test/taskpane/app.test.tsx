@@ -10,7 +10,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { withChecked, type CheckedReport } from '../../src/core/checked';
 import type { Report } from '../../src/core/types';
 import type { ConsolidateOutcome } from '../../src/excel/consolidate';
-import type { WorkbookActions } from '../../src/taskpane/actions';
+import type { WorkbookActions } from '../../src/core/actions';
 import { App } from '../../src/taskpane/App';
 import { VI } from '../../src/taskpane/i18n';
 
@@ -46,7 +46,7 @@ function outcome(over: Partial<ConsolidateOutcome> = {}): ConsolidateOutcome {
 
 function fakeActions(over: Partial<WorkbookActions> = {}): jest.Mocked<WorkbookActions> {
   return {
-    insertTemplate: jest.fn(async () => ({ kind: 'inserted' as const, sheetName: 'Chỉ tiêu KT-XH' })),
+    insertTemplate: jest.fn(async () => ({ kind: 'inserted' as const, sheetName: 'Chỉ tiêu KT-XH', skipped: [] })),
     check: jest.fn(async (): Promise<Report> => report),
     clear: jest.fn(async () => 0),
     select: jest.fn(async () => undefined),
@@ -112,7 +112,7 @@ test("a second unit: once the template is known, one click adds the unit's sheet
   actions.insertTemplate
     .mockResolvedValueOnce({ kind: 'template-exists', name: 'TH_1' })
     .mockResolvedValueOnce({ kind: 'sheet-exists', sheetName: 'UBND xã B', suggestion: 'UBND xã B (2)' })
-    .mockResolvedValueOnce({ kind: 'inserted', sheetName: 'UBND xã B (2)' });
+    .mockResolvedValueOnce({ kind: 'inserted', sheetName: 'UBND xã B (2)', skipped: [] });
   wrap(<App actions={actions} t={VI} initialYear={2023} />);
   await click(VI.insert);
   // No name yet: the unit field says what it needs; the notice has a title.
