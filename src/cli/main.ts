@@ -17,6 +17,7 @@ import { parseArgs, str, UsageError } from './args';
 import { renderReport } from './table';
 import { summaryCommand } from './summary';
 import { mergeCommand } from './merge';
+import { adoptCommand, checkCommandWithTables } from './adopt';
 import { parsePlanFile, PlanError, type PlanFile } from '../core/planFile';
 
 export interface Io {
@@ -51,7 +52,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     switch (command) {
       case 'template': return await templateCommand(rest, io);
-      case 'check': return await checkCommand(rest, io);
+      case 'check': return await checkCommandWithTables(rest, io, checkCommand);
+      case 'adopt': return await adoptCommand(rest, io);
       case 'describe': return await describeCommand(rest, io);
       case 'summary': return await summaryCommand(rest, io);
       case 'merge': return await mergeCommand(rest, io);
