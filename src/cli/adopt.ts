@@ -98,7 +98,8 @@ export function adoptSummary(rec: Recognition, file: string, out: string, names:
   const head = rec.headerRows.length > 1 ? `dòng ${rec.headerRows[0]}–${rec.headerRows[rec.headerRows.length - 1]}` : `dòng ${rec.headerRows[0]}`;
   lines.push(`Bảng của người dùng trong ${file}, trang "${rec.sheet}": tiêu đề ở ${head}, số liệu từ dòng ${rec.firstRow} đến dòng ${rec.lastRow}.`);
   lines.push('', `Cột nhận được (${Object.keys(rec.columns.letters).length}):`);
-  for (const [col, letter] of Object.entries(rec.columns.letters) as [TableColumn, string][]) {
+  const byPlace = (Object.entries(rec.columns.letters) as [TableColumn, string][]).sort(([, a], [, b]) => a.length - b.length || a.localeCompare(b));
+  for (const [col, letter] of byPlace) {
     const header = (rec.columns.headers[col] ?? '').replace(/\s+/g, ' ').trim();
     lines.push(`  ${letter.padEnd(3)} ${COLUMN_WORDS[col]}${header ? ` — "${header}"` : ''}`);
   }

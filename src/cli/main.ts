@@ -34,6 +34,9 @@ export const USAGE = `Cách dùng:
       Kiểm tra biểu đã điền; --out ghi một bản sao có đánh dấu. Không bao giờ sửa TỆP.
       --sheet: sổ tính có biểu trên nhiều trang (mỗi đơn vị một trang, trang tổng hợp) — kiểm tra trang đó.
       Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp.
+  chitieu adopt TỆP.xlsx --out BẢN-SAO.xlsx [--sheet "TÊN TRANG"] [--plan KẾ-HOẠCH.json] [--json]
+      Nhận dạng bảng chỉ tiêu của bạn (bố cục riêng) và ghi bản sao có tên ô gắn vào các ô đó.
+      check trên sổ tính không có biểu mẫu cũng nhận dạng bảng như vậy (thêm --plan nếu có kế hoạch).
   chitieu summary TỆP.xlsx [--json] [--sheet "TÊN TRANG"]
       Đánh giá: số chỉ tiêu đạt/chưa đạt, mức thiếu, tăng trưởng chỉ tiêu 1 và đoạn văn báo cáo.
       Mã thoát như lệnh check.

@@ -191,7 +191,8 @@ function ownResult(row: RecognizedRow, sheet: string, format?: StatedContext['fo
     planGrowth: f.planIndex,
     previous: f.previous,
     actual,
-    growth: typeof f.actual === 'number' && f.previous ? roundTo((f.actual / f.previous) * 100, 2) : null,
+    // As the engine: a growth index for flows (and growth rates), never for a rate or a level.
+    growth: typeof f.actual === 'number' && f.previous && (natureOf(unitKind(row.unit, row.rule)) === 'flow' || row.rule === 'growth-rate') ? roundTo((f.actual / f.previous) * 100, 2) : null,
     percentOfPlan: typeof f.actual === 'number' && f.plan && ['min', 'max', 'gt', 'lt'].includes(row.rule) ? roundTo((f.actual / f.plan) * 100, 2) : null,
     contribution: null,
     status,
