@@ -14,7 +14,7 @@ import { flaggedCopy } from '../xlsx/flags';
 import { FileProblem, loadPackage, saveNewFile } from '../xlsx/io';
 import { namedCellsOf, type XlsxPackage } from '../xlsx/package';
 import { excelName, findTable, recognizedNames, type Found } from '../xlsx/recognizedSource';
-import { cellName } from '../core/names';
+import { cellName, parseCellName } from '../core/names';
 import { templatesOf } from '../xlsx/snapshot';
 import { parseArgs, str, UsageError } from './args';
 import { renderReport } from './table';
@@ -134,7 +134,10 @@ export async function checkCommandWithTables(argv: readonly string[], io: Io, te
   const chosen = sheet !== undefined ? templates.find((t) => t.sheet === pkg.sheet(sheet)?.name)
     : hasWorkbookTemplate ? templates.find((t) => t.scope === 'workbook') : templates.length === 1 ? templates[0] : undefined;
   const adopted = chosen && chosen.scope === 'sheet' ? adoptedFrom(pkg, chosen.sheet) : null;
-  const own = adopted !== null || (sheet !== undefined ? !chosen : templates.length === 0);
+  // A workbook that still has the template's names (some deleted, or on a sheet renamed by another tool)
+  // is a damaged template: the template path says what is wrong with it.
+  const templateNames = [...namedCellsOf(pkg).workbook.keys()].some((k) => parseCellName(k) !== null);
+  const own = adopted !== null || (sheet !== undefined ? !chosen && !!pkg.sheet(sheet) : templates.length === 0 && !templateNames);
   if (!own) return templateCheck(argv, io);
 
   const out = str(args, 'out');
@@ -150,9 +153,12 @@ export async function checkCommandWithTables(argv: readonly string[], io: Io, te
   const plan = planPath === undefined ? null : await loadPlanJson(planPath);
   const target = adopted !== null ? chosen!.sheet : sheet;
   const found = find(pkg, { plan, ...(target !== undefined ? { sheet: target } : {}), ...(adopted ? { fromRow: adopted } : {}) });
-  if (!found.ok) return noTable(io, found.reason);
+  if (!found.ok) return noTable(io, `không có biểu chỉ tiêu (không có ô mang tên TH_…) và không nhận dạng được bảng của người dùng — ${found.reason.charAt(0).toLowerCase()}${found.reason.slice(1)}`);
   const rec = found.table;
   if (!rec.rows.length) return noTable(io, `trang "${rec.sheet}" có bảng (tiêu đề dòng ${rec.headerRows.join(', ')}) nhưng không dòng nào khớp với kế hoạch${planPath ? ` "${planPath}"` : ''}`);
+  if (!rec.columns.letters.TH) {
+    return noTable(io, `không có biểu chỉ tiêu (không có ô mang tên TH_…); bảng ở trang "${rec.sheet}" (tiêu đề dòng ${rec.headerRows[0]}) không có cột Thực hiện / Ước thực hiện nên không có gì để kiểm tra`);
+  }
   if (adopted !== null) followNames(pkg, rec);
 
   const json = args.flags.has('json');

@@ -236,9 +236,21 @@ describe('no table, overwriting, usage', () => {
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
       expect(r.err.trim().split('\n')).toHaveLength(1);
-      expect(r.err).toMatch(/^chitieu: Không tìm thấy bảng chỉ tiêu trên sheet "Ghi chép"/);
+      expect(r.err).toMatch(argv[0] === 'adopt' ? /^chitieu: Không tìm thấy bảng chỉ tiêu trên sheet "Ghi chép"/
+        : /^chitieu: không có biểu chỉ tiêu .* không tìm thấy bảng chỉ tiêu trên sheet "Ghi chép"/);
     }
     await expect(fs.stat(path.join(dir, 'x.xlsx'))).rejects.toThrow();
+    // A table with no actual column: adopted (names on its plan cells), but nothing for check to check.
+    const planOnly = new ExcelJS.Workbook();
+    const ws = planOnly.addWorksheet('Kế hoạch');
+    ws.addRow(['TT', 'Chỉ tiêu', 'ĐVT', 'Kế hoạch 2026']);
+    ws.addRow([1, 'Tổng thu ngân sách trên địa bàn', 'Tỷ đồng', 45]);
+    const planFile = path.join(dir, 'chi-ke-hoach.xlsx');
+    await planOnly.xlsx.writeFile(planFile);
+    const c = await run('check', planFile);
+    expect([c.code, c.err.trim().split('\n').length]).toEqual([2, 1]);
+    expect(c.err).toMatch(/không có cột Thực hiện/);
+    expect((await run('adopt', planFile, '--out', path.join(dir, 'chi-ke-hoach-ten.xlsx'))).code).toBe(0);
   });
 
   it('refuses to overwrite --out, needs --out, and a --sheet that exists', async () => {
