@@ -22,6 +22,7 @@ import { readPlanFile } from '../core/planFile';
 import type { Plan } from '../core/plan';
 import { readWorkbookPlan, nameAddedRows } from '../xlsx/workbookPlan';
 import { planCommand } from './plan';
+import { adoptCommand, checkCommandWithTables } from './adopt';
 
 export interface Io {
   out: (text: string) => void;
@@ -37,6 +38,9 @@ export const USAGE = `Cách dùng:
       Kiểm tra biểu đã điền; --out ghi một bản sao có đánh dấu. Không bao giờ sửa TỆP.
       --sheet: sổ tính có biểu trên nhiều trang (mỗi đơn vị một trang, trang tổng hợp) — kiểm tra trang đó.
       Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp.
+  chitieu adopt TỆP.xlsx --out BẢN-SAO.xlsx [--sheet "TÊN TRANG"] [--plan KẾ-HOẠCH.json] [--json]
+      Nhận dạng bảng chỉ tiêu của bạn (bố cục riêng) và ghi bản sao có tên ô gắn vào các ô đó.
+      check trên sổ tính không có biểu mẫu cũng nhận dạng bảng như vậy (thêm --plan nếu có kế hoạch).
   chitieu summary TỆP.xlsx [--json] [--sheet "TÊN TRANG"]
       Đánh giá: số chỉ tiêu đạt/chưa đạt, mức thiếu, tăng trưởng chỉ tiêu 1 và đoạn văn báo cáo.
       Mã thoát như lệnh check.
@@ -59,7 +63,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     switch (command) {
       case 'template': return await templateCommand(rest, io);
-      case 'check': return await checkCommand(rest, io);
+      case 'check': return await checkCommandWithTables(rest, io, checkCommand);
+      case 'adopt': return await adoptCommand(rest, io);
       case 'describe': return await describeCommand(rest, io);
       case 'summary': return await summaryCommand(rest, io);
       case 'merge': return await mergeCommand(rest, io);

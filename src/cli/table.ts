@@ -9,11 +9,12 @@ import type { IndicatorResult, Report, Severity } from '../core/types';
 
 const HEAD = ['Mã', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Chỉ số TT %', '% KH', 'Đánh giá'];
 
-export function renderReport(report: Report, source: string): string {
+/** `nameOf`: a row's name where the catalog's is not the table's (a recognised table of another plan). */
+export function renderReport(report: Report, source: string, nameOf?: (r: IndicatorResult) => string | undefined): string {
   const lines: string[] = [];
   lines.push(`Kiểm tra: ${source} — kỳ báo cáo: ${periodText(report.period).toLowerCase()}`);
   lines.push('');
-  const body = report.indicators.map(row);
+  const body = report.indicators.map((r) => row(r, nameOf?.(r)));
   const widths = HEAD.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   lines.push(line(HEAD), widths.map((w) => '─'.repeat(w)).join('  '));
@@ -33,9 +34,9 @@ export function renderReport(report: Report, source: string): string {
   return lines.join('\n') + '\n';
 }
 
-function row(r: IndicatorResult): string[] {
-  const ind = indicatorById(r.id);
-  const name = (ind?.name ?? HEADINGS.find((h) => h.id === r.id)?.name ?? r.id).replace(/^Trong đó: /, '') + (r.measure ? ` (${r.measure.toUpperCase()})` : '');
+function row(r: IndicatorResult, own?: string): string[] {
+  const ind = own === undefined ? indicatorById(r.id) : undefined;
+  const name = (own ?? ind?.name ?? HEADINGS.find((h) => h.id === r.id)?.name ?? r.id).replace(/^Trong đó: /, '') + (r.measure ? ` (${r.measure.toUpperCase()})` : '');
   const v = (x: number | string | null) => (x === null ? '' : typeof x === 'number' ? fmt(x) : x);
   return [
     r.id, name.length > 44 ? name.slice(0, 43) + '…' : name, v(r.plan), v(r.actual),

@@ -6,3 +6,4 @@ export { guessRule, type GuessedRule } from './guessRule';
 export { columnLetter, columnNumber, address } from './grid';
 export * from './types';
 export { recognitionSnapshot } from './snapshot';
+export { checkRecognized, cleanName, engineCanJudge, unitKind, type RecognizedCheckOptions } from './check';
