@@ -16,6 +16,15 @@ const has = (cmd) => {
 
 const missing = [];
 if (!has('soffice')) missing.push(['libreoffice-calc-nogui', 'LibreOffice: kiểm tra công thức của biểu mẫu bằng một bảng tính thật']);
+const loProgram = '/usr/lib/libreoffice/program';
+if (has('soffice') && !fs.existsSync(`${loProgram}/swriter`) && !fs.existsSync(`${loProgram}/libswlo.so`)) {
+  missing.push(['libreoffice-writer-nogui', 'LibreOffice Writer: tạo tệp .docx thật cho kiểm thử "chitieu plan"']);
+}
+try {
+  execFileSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' });
+} catch {
+  missing.push(['python3-uno', 'UNO của LibreOffice: dựng một sổ tính có biểu đồ, bảng tổng hợp, chú thích… bằng script']);
+}
 if (!has('xmllint')) missing.push(['libxml2-utils', 'xmllint: kiểm tra manifest.xml theo lược đồ XML']);
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) missing.push(['chromium', `Chromium (${chromium}): kiểm thử ngăn tác vụ trong trình duyệt thật`]);
