@@ -20,6 +20,7 @@ export interface Tag {
 }
 
 export interface XmlHandler {
+  /** `attrs` reads the tag's attributes: call it during this call only. */
   open?(tag: Tag, attrs: () => Map<string, string>): void | 'stop';
   close?(name: string, start: number, end: number, depth: number): void | 'stop';
   /** Text between tags: xml.slice(start, end), still escaped unless cdata (the inside of a CDATA section). */
@@ -38,6 +39,10 @@ export function scanXml(xml: string, h: XmlHandler, part = 'XML'): void {
   let pos = 0;
   const n = xml.length;
   const wantText = !!h.text;
+  // One attribute reader for every tag (handlers call it while they run): no closure per tag.
+  let attrFrom = 0;
+  let attrTo = 0;
+  const attrs = () => parseAttrs(xml, attrFrom, attrTo, part);
   while (pos < n) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0) {
@@ -106,7 +111,8 @@ export function scanXml(xml: string, h: XmlHandler, part = 'XML'): void {
     if (!selfClosing) { stack.push(qname); locals.push(tag.name); }
     pos = e + 1;
     if (h.open) {
-      const attrs = () => parseAttrs(xml, ne, selfClosing ? e - 1 : e, part);
+      attrFrom = ne;
+      attrTo = selfClosing ? e - 1 : e;
       if (h.open(tag, attrs) === 'stop') return;
     }
     if (selfClosing && h.close && h.close(tag.name, lt, pos, depth) === 'stop') return;
