@@ -1,7 +1,8 @@
 'use strict';
 /**
  * Webpack build of the Excel add-in (task pane + ribbon function file) into dist/addin/.
- *   npm run build       → production: office.js from Microsoft's CDN, manifest URLs → CHITIEU_PROD_URL
+ *   npm run build       → production (scripts/build.js): office.js from Microsoft's CDN, no source maps,
+ *                         manifest URLs → CHITIEU_PROD_URL (required), its own <Id> and version
  *   npm run dev-server  → development server on https://localhost:3000/ (http if no certificate)
  * dist/cli belongs to the CLI build (tsconfig.cli.json): this config only ever writes dist/addin.
  */
@@ -9,7 +10,7 @@ const path = require('path');
 
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { replaceDevUrl, prodUrl } = require('./scripts/manifest-url');
+const { productionManifest, prodUrl } = require('./scripts/manifest-url');
 
 const OUT_DIR = path.resolve(__dirname, 'dist', 'addin');
 const OFFICE_CDN_ORIGIN = 'https://appsforoffice.microsoft.com';
@@ -60,42 +61,20 @@ class OfficeHeadTagsPlugin {
   }
 }
 
-/** Certificates already generated in ~/.office-addin-dev-certs (e.g. the CA could not be trusted). */
-function generatedCertificates() {
-  try {
-    const fs = require('fs');
-    const defaults = require('office-addin-dev-certs/lib/defaults');
-    return {
-      ca: fs.readFileSync(defaults.caCertificatePath),
-      cert: fs.readFileSync(defaults.localhostCertificatePath),
-      key: fs.readFileSync(defaults.localhostKeyPath),
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-/** HTTPS options for the dev server, or undefined for plain http (CHITIEU_DEV_HTTP=1 forces http). */
+/**
+ * HTTPS options for the dev server, or undefined for plain http (CHITIEU_DEV_HTTP=1 forces http). The
+ * certificate in ~/.office-addin-dev-certs is reused while valid (scripts/dev-certs.js); `npm start` has
+ * already made it and printed how to trust it, this only reads it (or makes it for `npm run dev-server`).
+ */
 async function httpsOptions() {
   if (process.env.CHITIEU_DEV_HTTP === '1') return undefined;
-  const firstLine = (err) => String((err && err.message) || err).split('\n')[0];
   try {
-    const devCerts = require('office-addin-dev-certs');
-    return await devCerts.getHttpsServerOptions();
+    const { ca, cert, key } = await require('./scripts/dev-certs').ensureDevCertificates({ trust: false });
+    return { ca, cert, key };
   } catch (err) {
-    const generated = generatedCertificates();
-    if (generated) {
-      console.warn(
-        `\n⚠ Chưa cài được CA phát triển vào hệ thống (${firstLine(err)}).\n` +
-          '  Máy chủ vẫn chạy https với chứng chỉ trong ~/.office-addin-dev-certs, nhưng trình duyệt/Excel\n' +
-          '  sẽ chưa tin nó: chạy "npx office-addin-dev-certs install" với quyền quản trị.\n',
-      );
-      return generated;
-    }
     console.warn(
-      `\n⚠ Không lấy được chứng chỉ HTTPS cho localhost (office-addin-dev-certs): ${firstLine(err)}\n` +
-        '  Máy chủ phát triển chạy bằng http:// — Excel không nạp add-in qua http; chạy ' +
-        '"npx office-addin-dev-certs install" rồi khởi động lại.\n',
+      `\n⚠ Không tạo được chứng chỉ HTTPS cho localhost: ${String((err && err.message) || err).split('\n')[0]}\n` +
+        '  Máy chủ phát triển chạy bằng http:// — Excel không nạp add-in qua http.\n',
     );
     return undefined;
   }
@@ -119,10 +98,14 @@ module.exports = async (env = {}, argv = {}) => {
 
   const copyPatterns = [
     { from: 'assets', to: 'assets', globOptions: { ignore: ['**/*.md'] } },
+    // Not bundled: plain ES5 that old webviews can run (src/taskpane/fallback.es5.js says why).
+    { from: 'src/taskpane/fallback.es5.js', to: 'fallback.js' },
+    // The manifest's SupportUrl: a help page served with the add-in.
+    { from: 'src/help/help.html', to: 'help.html' },
     {
       from: 'manifest.xml',
       to: 'manifest.xml',
-      transform: dev ? undefined : (content) => replaceDevUrl(content, productionUrl),
+      transform: dev ? undefined : (content) => productionManifest(content, productionUrl),
     },
   ];
   if (dev) {
@@ -144,10 +127,13 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: OUT_DIR,
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      // Code loaded on demand (insert, consolidate, the Tóm tắt sheet): same origin as the pages, so the
+      // CSP's script-src 'self' allows it; publicPath 'auto' finds it beside the page's own script.
+      chunkFilename: dev ? 'chunk-[name].js' : 'chunk-[name].[contenthash:8].js',
       clean: true,
     },
-    // Never an eval-based devtool: the pages' CSP has no 'unsafe-eval'.
-    devtool: 'source-map',
+    // Never an eval-based devtool: the pages' CSP has no 'unsafe-eval'. No maps in the folder to publish.
+    devtool: dev ? 'source-map' : false,
     target: ['web', 'es2020'],
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {

@@ -11,6 +11,8 @@ import ExcelJS from 'exceljs';
 import { main } from '../src/cli/main';
 import { indicatorKeys } from '../src/core/catalog';
 import { checkWorkbook } from '../src/core/engine';
+import { cellName } from '../src/core/names';
+import { planFromJson } from '../src/core/planRead';
 import type { WorkbookSnapshot } from '../src/core/types';
 import { snapshotOf } from '../src/template/inMemory';
 import { buildTemplate } from '../src/template/model';
@@ -239,7 +241,8 @@ async function syncs(lines: string[]): Promise<void> {
 
 // 4. Size of the production task-pane bundle.
 async function bundle(lines: string[]): Promise<void> {
-  const dir = path.join(ROOT, 'dist', 'addin');
+  // Its own production build (the URL does not change the bundles), so dist/addin is left to `npm run build`.
+  const dir = path.join(ROOT, 'dist', 'bench', 'addin');
   const jsFiles = () => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.js$/.test(f)) : []);
   let built = 'the existing build';
   const html = path.join(dir, 'taskpane.html');
@@ -249,17 +252,19 @@ async function bundle(lines: string[]): Promise<void> {
   if (jsFiles().length === 0 || stale() || /\/office-js\/office\.js/.test(readFileSync(html, 'utf8'))) {
     // No production build, an older one than the sources, or a development one: make one (about 20 s).
     try {
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js'), '--output-path', dir], {
+        cwd: ROOT, stdio: 'ignore', env: { ...process.env, CHITIEU_PROD_URL: 'https://chitieu.kiem-thu.test/' },
+      });
       built = 'a build made by this run';
     } catch {
       built = 'the existing build (the production build failed in this run: figures may be stale)';
     }
   }
   if (jsFiles().length === 0) {
-    lines.push('## Production bundle', '', '*Not measured: no build in dist/addin and `npm run build` failed.*', '');
+    lines.push('## Production bundle', '', '*Not measured: no build in dist/bench/addin and `npm run build` failed.*', '');
     return;
   }
-  lines.push('## Production bundle (`dist/addin/*.js`)', '', `From ${built} (\`npm run build\`), source maps and licence files excluded:`, '', '| file | raw | gzip -9 |', '|---|---|---|');
+  lines.push('## Production bundle (`dist/addin/*.js`)', '', `From ${built} (\`npm run build\`), licence files excluded:`, '', '| file | raw | gzip -9 |', '|---|---|---|');
   let raw = 0;
   let gz = 0;
   for (const f of jsFiles().sort()) {
@@ -269,6 +274,40 @@ async function bundle(lines: string[]): Promise<void> {
     lines.push(`| ${f.replace(/\.[0-9a-f]{8}\.js$/, '.js')} | ${kb(data.length)} | ${kb(z)} |`);
   }
   lines.push(`| **total** | **${kb(raw)}** | **${kb(gz)}** |`, '');
+}
+
+// 1b. The engine on a plan of another unit: the province test plan (test/fixtures/plans/tinh-2026.json).
+async function engineAnyPlan(lines: string[]): Promise<void> {
+  const plan = planFromJson(readFileSync(path.join(ROOT, 'test/fixtures/plans/tinh-2026.json'), 'utf8'));
+  const model = buildTemplate({ year: 2026, indicators: plan.indicators, headings: plan.headings, order: plan.order });
+  const options = { indicators: plan.indicators, headings: plan.headings };
+  const snapshots: WorkbookSnapshot[] = [];
+  for (let u = 1; u <= UNITS; u++) {
+    const entries: Record<string, number> = {};
+    for (const ind of plan.indicators) {
+      const kh = model.rows.find((r) => r.key?.id === ind.id)?.cells.plan?.value;
+      const base = typeof kh === 'number' ? kh : 100;
+      entries[cellName('TH', ind.id)] = Math.round(base * (0.95 + ((u * 7 + ind.id.length) % 10) / 100) * 10) / 10;
+      entries[cellName('TN', ind.id)] = Math.round(base * 0.93 * 10) / 10;
+    }
+    snapshots.push(snapshotOf(model, entries));
+  }
+  const rows = indicatorKeys(plan.indicators).length;
+  for (const s of snapshots.slice(0, 10)) checkWorkbook(s, options);
+  const runs: number[] = [];
+  for (let i = 0; i < ENGINE_REPEATS; i++) runs.push(await timed(() => { for (const s of snapshots) checkWorkbook(s, options); }));
+  const m = median(runs);
+  lines.push(
+    '## Engine on a plan of another unit (province test plan)',
+    '',
+    `${UNITS} units × ${rows} indicator rows (test/fixtures/plans/tinh-2026.json), median of ${ENGINE_REPEATS} runs (aim: ≤ 2 µs a row):`,
+    '',
+    '| figure | value |',
+    '|---|---|',
+    `| ${UNITS} units | ${ms(m)} (min ${ms(Math.min(...runs))}, max ${ms(Math.max(...runs))}) |`,
+    `| per indicator row | ${((m / (UNITS * rows)) * 1000).toFixed(2)} µs |`,
+    '',
+  );
 }
 
 async function runBench(): Promise<void> {
@@ -290,6 +329,7 @@ async function runBench(): Promise<void> {
     await fn(lines);
   };
   await step('engine', engine);
+  await step('engine on a province plan', engineAnyPlan);
   await step('chitieu check on 100 .xlsx', cli);
   await step('start-up', startup);
   await step('adversarial files', adversarial);

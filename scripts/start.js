@@ -67,14 +67,14 @@ Linux không có Excel cho máy tính: hãy nạp thử add-in vào Excel trên 
   3. Chọn "Tải lên phần bổ trợ của tôi" (Upload My Add-in) → Duyệt → chọn tệp:
        ${manifest}
      → Tải lên. Thẻ "Chỉ tiêu" xuất hiện trên dải băng.
-  4. Trình duyệt phải tin chứng chỉ của ${base}: mở ${base}taskpane.html một lần và chấp nhận,
-     hoặc cài CA bằng "npx office-addin-dev-certs install".
+  4. Trình duyệt phải tin chứng chỉ của ${base} (dùng lại ở mọi lần npm start): làm theo lệnh ⚠ ở trên
+     nếu có, hoặc mở ${base}taskpane.html một lần và chấp nhận.
 
 Dừng máy chủ: npm stop`);
   if (protocol === 'http') {
     console.log(`
 ⚠ Máy chủ đang chạy bằng http (không có chứng chỉ): Excel chỉ nạp add-in qua https.
-  Chạy "npx office-addin-dev-certs install", rồi "npm stop" và "npm start" lại.`);
+  Xem thông báo ⚠ về chứng chỉ ở trên, rồi "npm stop" và "npm start" lại.`);
   }
 }
 
@@ -138,10 +138,23 @@ async function startLinux() {
   return 1;
 }
 
+/**
+ * Before the server starts, in the foreground: the certificate is reused (or made once) and any failure to
+ * trust it is printed here, with the command that fixes it — not buried in the server's log.
+ */
+async function prepareCertificates() {
+  if (process.env.CHITIEU_DEV_HTTP === '1') return;
+  try {
+    await require('./dev-certs').ensureDevCertificates({ trust: true });
+  } catch (err) {
+    console.error(`⚠ Không chuẩn bị được chứng chỉ HTTPS: ${String((err && err.message) || err).split('\n')[0]}`);
+  }
+}
+
 if (hasDesktopExcel()) {
-  officeAddinDebugging('start');
+  prepareCertificates().then(() => officeAddinDebugging('start'));
 } else {
-  startLinux().then(
+  prepareCertificates().then(startLinux).then(
     (code) => process.exit(code),
     (err) => {
       console.error(err);

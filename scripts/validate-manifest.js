@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * npm run validate — kiểm tra manifest.xml theo lược đồ XSD (ngoại tuyến, bằng xmllint).
+ * npm run validate [-- đường/dẫn/manifest.xml] — kiểm tra một manifest (mặc định manifest.xml của kho)
+ * theo lược đồ XSD (ngoại tuyến, bằng xmllint) và nêu tên tệp đã kiểm tra.
  * Lược đồ: <repo>/schemas/manifest-xsd, hoặc thư mục trong biến môi trường CHITIEU_MANIFEST_XSD.
  * Mã thoát 0 nếu hợp lệ, 1 nếu không hợp lệ hoặc thiếu xmllint / lược đồ.
  */
@@ -16,6 +17,15 @@ function xsdDir(env = process.env) {
   return path.resolve(env.CHITIEU_MANIFEST_XSD || path.join(REPO, 'schemas', 'manifest-xsd'));
 }
 
+/** Where the user typed the command: npm run moves to the package root but keeps it in INIT_CWD. */
+const userCwd = () => process.env.INIT_CWD || process.cwd();
+
+/** The path as the user would type it: relative to the current folder when inside it. */
+function displayName(file) {
+  const rel = path.relative(userCwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
 /**
  * Kiểm tra một manifest. Trả về { ok, message } (message tiếng Việt), không ném lỗi.
  * @param {string} [manifestPath]
@@ -25,6 +35,7 @@ function validateManifest(manifestPath = path.join(REPO, 'manifest.xml'), opts =
   const env = opts.env || process.env;
   const xmllint = opts.xmllint || 'xmllint';
   const schema = path.join(xsdDir(env), MAIN_XSD);
+  const name = displayName(manifestPath);
   if (!fs.existsSync(manifestPath)) {
     return { ok: false, message: `Không tìm thấy manifest: ${manifestPath}` };
   }
@@ -33,7 +44,10 @@ function validateManifest(manifestPath = path.join(REPO, 'manifest.xml'), opts =
       ok: false,
       message:
         `Không tìm thấy lược đồ ${schema}.\n` +
-        'Đặt biến môi trường CHITIEU_MANIFEST_XSD trỏ tới thư mục chứa OfficeAppManifestV1_1.xsd.',
+        (env.CHITIEU_MANIFEST_XSD
+          ? `CHITIEU_MANIFEST_XSD="${env.CHITIEU_MANIFEST_XSD}" không chứa ${MAIN_XSD}: sửa hoặc bỏ biến này.`
+          : 'Lược đồ thuộc kho mã (schemas/manifest-xsd/): bản sao thiếu tệp — chạy "git checkout -- schemas" ' +
+            `hoặc đặt CHITIEU_MANIFEST_XSD trỏ tới thư mục chứa ${MAIN_XSD}.`),
     };
   }
   const r = spawnSync(xmllint, ['--noout', '--nonet', '--schema', schema, manifestPath], {
@@ -53,16 +67,16 @@ function validateManifest(manifestPath = path.join(REPO, 'manifest.xml'), opts =
   }
   const out = `${r.stdout || ''}${r.stderr || ''}`.trim();
   if (r.status === 0) {
-    return { ok: true, message: `manifest.xml hợp lệ theo lược đồ ${MAIN_XSD}.` };
+    return { ok: true, message: `${name} hợp lệ theo lược đồ ${MAIN_XSD}.` };
   }
   return {
     ok: false,
-    message: `manifest.xml KHÔNG hợp lệ theo lược đồ ${MAIN_XSD} (xmllint thoát với mã ${r.status}):\n${out}`,
+    message: `${name} KHÔNG hợp lệ theo lược đồ ${MAIN_XSD} (xmllint thoát với mã ${r.status}):\n${out}`,
   };
 }
 
 if (require.main === module) {
-  const file = process.argv[2] ? path.resolve(process.argv[2]) : path.join(REPO, 'manifest.xml');
+  const file = process.argv[2] ? path.resolve(userCwd(), process.argv[2]) : path.join(REPO, 'manifest.xml');
   const res = validateManifest(file);
   if (res.ok) {
     console.log(`✔ ${res.message}`);

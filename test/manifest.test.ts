@@ -19,10 +19,11 @@ const { validateManifest } = require('../scripts/validate-manifest') as {
   validateManifest: (file?: string, opts?: { env?: NodeJS.ProcessEnv; xmllint?: string }) => ValidationResult;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { replaceDevUrl, prodUrl, DEFAULT_PROD_URL } = require('../scripts/manifest-url') as {
-  replaceDevUrl: (content: string | Buffer, url?: string) => string;
+const { productionManifest, prodUrl, manifestVersion, PROD_ID } = require('../scripts/manifest-url') as {
+  productionManifest: (content: string | Buffer, url: string, version?: string) => string;
   prodUrl: (env?: NodeJS.ProcessEnv) => string;
-  DEFAULT_PROD_URL: string;
+  manifestVersion: (packageVersion: string) => string;
+  PROD_ID: string;
 };
 
 const xml = fs.readFileSync(MANIFEST, 'utf8');
@@ -165,6 +166,14 @@ describe('manifest.xml', () => {
     }
   });
 
+  test('SupportUrl is the help page served with the add-in, which says which Excel can run it', () => {
+    expect(top('SupportUrl').getAttribute('DefaultValue')).toBe(`${DEV_BASE}help.html`);
+    const help = fs.readFileSync(path.join(REPO, 'src', 'help', 'help.html'), 'utf8');
+    expect(help).toContain('Excel nào dùng được add-in');
+    for (const version of ['Office 2016', 'Office 2019', 'Office 2021', 'Office 2024', 'Microsoft 365', 'Excel trên web', 'Mac']) expect(help).toContain(version);
+    expect(help).not.toMatch(/<script/i);
+  });
+
   test('icons exist in assets/ at the stated pixel sizes', () => {
     const checks: Array<[string, number]> = [
       [top('IconUrl').getAttribute('DefaultValue') ?? '', 32],
@@ -185,13 +194,27 @@ describe('manifest.xml', () => {
   });
 });
 
-describe('production URLs', () => {
-  test('replaceDevUrl leaves no localhost and the result is still schema-valid', () => {
-    const out = replaceDevUrl(xml, 'https://chitieu.example.vn/');
+describe('the production manifest', () => {
+  const URL_OK = 'https://bao-cao.kiem-thu.test/addin/';
+  const devId = one('Id').textContent;
+
+  test('URLs replaced, its own <Id>, the package version, and still schema-valid', () => {
+    const out = productionManifest(xml, URL_OK, '2.3.4.0');
     expect(out).not.toMatch(/localhost/i);
-    expect(out).toContain('https://chitieu.example.vn/taskpane.html');
-    expect(out).toContain('https://chitieu.example.vn/assets/icon-80.png');
-    expect(replaceDevUrl(Buffer.from(xml))).toBe(replaceDevUrl(xml, DEFAULT_PROD_URL));
+    expect(out).toContain(`${URL_OK}taskpane.html`);
+    expect(out).toContain(`${URL_OK}assets/icon-80.png`);
+    expect(out).toContain(`<Id>${PROD_ID}</Id>`);
+    expect(PROD_ID).not.toBe(devId);
+    expect(PROD_ID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(out).toContain('<Version>2.3.4.0</Version>');
+    // By default the version is package.json's, in the four parts a manifest wants.
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    expect(productionManifest(xml, URL_OK)).toContain(`<Version>${manifestVersion(pkg.version)}</Version>`);
+    expect(manifestVersion('1.20.3')).toBe('1.20.3.0');
+    expect(() => manifestVersion('1.2')).toThrow(/x\.y\.z/);
+    // Everything else is the development manifest's, byte for byte.
+    const strip = (t: string) => t.split(DEV_BASE).join('').replace(/<Id>[^<]*<\/Id>|<Version>[^<]*<\/Version>/g, '');
+    expect(strip(out).split(URL_OK).join('')).toBe(strip(xml));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-manifest-'));
     try {
       const file = path.join(dir, 'manifest.xml');
@@ -203,14 +226,50 @@ describe('production URLs', () => {
     }
   });
 
-  test('CHITIEU_PROD_URL: default, trailing slash, https only, never localhost', () => {
-    expect(prodUrl({})).toBe('https://chitieu.example.vn/');
+  test('CHITIEU_PROD_URL: required, https, a real host — refused in one Vietnamese + English line', () => {
     expect(prodUrl({ CHITIEU_PROD_URL: 'https://addin.tinh.gov.vn/chitieu' })).toBe('https://addin.tinh.gov.vn/chitieu/');
-    expect(() => prodUrl({ CHITIEU_PROD_URL: 'http://addin.tinh.gov.vn/' })).toThrow(/https/);
-    expect(() => prodUrl({ CHITIEU_PROD_URL: 'https://localhost:3000/' })).toThrow(/cục bộ/);
+    expect(prodUrl({ CHITIEU_PROD_URL: ' https://chitieu.so-khdt.vn/ ' })).toBe('https://chitieu.so-khdt.vn/');
+    const refused: Array<[string | undefined, RegExp]> = [
+      [undefined, /trống.*not set/],
+      ['', /trống.*not set/],
+      ['http://addin.tinh.gov.vn/', /https/],
+      ['https://localhost:3000/', /cục bộ.*this machine/],
+      ['https://127.0.0.1/', /cục bộ/],
+      ['https://chitieu.example.vn/', /tên mẫu.*placeholder/],
+      ['https://example.com/', /placeholder/],
+      ['https://your.host/', /placeholder/],
+      ['https://addin.invalid/', /placeholder/],
+      ['chitieu.tinh.gov.vn', /URL/],
+      ['https://a.tinh.gov.vn/?x=1', /query/],
+    ];
+    for (const [value, why] of refused) {
+      let message = '';
+      try {
+        prodUrl(value === undefined ? {} : { CHITIEU_PROD_URL: value });
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect([value, message]).toEqual([value, expect.stringMatching(why)]);
+      expect(message).not.toContain('\n');
+      expect(message).toMatch(/^Cần CHITIEU_PROD_URL .* \/ Set CHITIEU_PROD_URL /);
+    }
   });
 
-  test('webpack.config.js (production) applies that replacement to dist/addin/manifest.xml', () => {
+  test('npm run build refuses without a real CHITIEU_PROD_URL, before building anything', () => {
+    for (const value of [undefined, 'https://chitieu.example.vn/']) {
+      const env = { ...process.env, CHITIEU_PROD_URL: value };
+      if (value === undefined) delete env.CHITIEU_PROD_URL;
+      const out = path.join(os.tmpdir(), `chitieu-never-built-${process.pid}`);
+      const r = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'build.js'), '--output-path', out], { cwd: REPO, encoding: 'utf8', env });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/CHITIEU_PROD_URL/);
+      expect(fs.existsSync(out)).toBe(false);
+    }
+  });
+
+  test('webpack.config.js (production): that manifest, no source maps, dist/addin; refuses without the URL', () => {
     // Run in a real Node process: the config loads webpack plugins that jest's module system cannot.
     const script = `
       require('./webpack.config.js')({}, { mode: 'production' }).then(async (c) => {
@@ -218,17 +277,40 @@ describe('production URLs', () => {
         const pattern = copy.patterns.find((p) => p.to === 'manifest.xml');
         const out = await pattern.transform(require('fs').readFileSync('manifest.xml'), 'manifest.xml');
         process.stdout.write(JSON.stringify({ out: String(out), path: c.output.path, devtool: c.devtool }));
-      }).catch((e) => { console.error(e); process.exit(1); });`;
-    const r = spawnSync(process.execPath, ['-e', script], {
-      cwd: REPO,
-      encoding: 'utf8',
-      env: { ...process.env, CHITIEU_PROD_URL: 'https://bao-cao.example.vn/addin/' },
-    });
+      }).catch((e) => { console.error(e.message); process.exit(1); });`;
+    const run = (url?: string) => {
+      const env = { ...process.env, CHITIEU_PROD_URL: url };
+      if (url === undefined) delete env.CHITIEU_PROD_URL;
+      return spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8', env });
+    };
+    const r = run(URL_OK);
     expect(r.stderr).toBe('');
-    const { out, path: outPath, devtool } = JSON.parse(r.stdout) as { out: string; path: string; devtool: string };
-    expect(out).not.toMatch(/localhost/i);
-    expect(out).toContain('https://bao-cao.example.vn/addin/commands.html');
+    const { out, path: outPath, devtool } = JSON.parse(r.stdout) as { out: string; path: string; devtool: string | false };
+    expect(out).toBe(productionManifest(xml, URL_OK));
     expect(outPath).toBe(path.join(REPO, 'dist', 'addin'));
-    expect(devtool).toBe('source-map');
+    expect(devtool).toBe(false);
+    const refused = run(undefined);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/CHITIEU_PROD_URL/);
+  });
+
+  test('npm run validate -- <file> validates that file and names it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-validate-'));
+    try {
+      const good = path.join(dir, 'prod-manifest.xml');
+      fs.writeFileSync(good, productionManifest(xml, URL_OK));
+      const ok = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'validate-manifest.js'), 'prod-manifest.xml'], {
+        cwd: dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir },
+      });
+      expect(ok.stdout).toMatch(/^✔ prod-manifest\.xml hợp lệ/);
+      expect(ok.status).toBe(0);
+      const bad = path.join(dir, 'bad-manifest.xml');
+      fs.writeFileSync(bad, productionManifest(xml, URL_OK).replace('<Permissions>ReadWriteDocument', '<Permissions>All'));
+      const no = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'validate-manifest.js'), bad], { cwd: REPO, encoding: 'utf8' });
+      expect(no.stderr).toContain(`${bad} KHÔNG hợp lệ`);
+      expect(no.status).toBe(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -16,7 +16,12 @@ import { describeWorkbook } from '../xlsx/describe';
 import { parseArgs, str, UsageError } from './args';
 import { renderReport } from './table';
 import { summaryCommand } from './summary';
-import { parsePlanFile, PlanError, type PlanFile } from '../core/planFile';
+import { PlanError } from '../core/planError';
+import { readPlanFile } from '../core/planFile';
+import type { Plan } from '../core/plan';
+import { readWorkbookPlan, nameAddedRows } from '../xlsx/workbookPlan';
+import { planCommand } from './plan';
+import { adoptCommand, checkCommandWithTables } from './adopt';
 
 export interface Io {
   out: (text: string) => void;
@@ -32,6 +37,9 @@ export const USAGE = `Cách dùng:
       Kiểm tra biểu đã điền; --out ghi một bản sao có đánh dấu. Không bao giờ sửa TỆP.
       --sheet: sổ tính có biểu trên nhiều trang (mỗi đơn vị một trang, trang tổng hợp) — kiểm tra trang đó.
       Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp.
+  chitieu adopt TỆP.xlsx --out BẢN-SAO.xlsx [--sheet "TÊN TRANG"] [--plan KẾ-HOẠCH.json] [--json]
+      Nhận dạng bảng chỉ tiêu của bạn (bố cục riêng) và ghi bản sao có tên ô gắn vào các ô đó.
+      check trên sổ tính không có biểu mẫu cũng nhận dạng bảng như vậy (thêm --plan nếu có kế hoạch).
   chitieu summary TỆP.xlsx [--json] [--sheet "TÊN TRANG"]
       Đánh giá: số chỉ tiêu đạt/chưa đạt, mức thiếu, tăng trưởng chỉ tiêu 1 và đoạn văn báo cáo.
       Mã thoát như lệnh check.
@@ -41,6 +49,10 @@ export const USAGE = `Cách dùng:
       Mã thoát: 0 đủ mọi đơn vị, 1 có đơn vị bị bỏ qua, 2 không ghi được tệp tổng hợp.
   chitieu describe TỆP.xlsx [--json] [--sheet "TÊN TRANG"]
       Liệt kê các ô của từng chỉ tiêu (theo tên ô đã đặt).
+  chitieu plan VĂN-BẢN.txt|.docx [--out KẾ-HOẠCH.json] [--json]
+      Đọc danh sách chỉ tiêu như nghị quyết viết (dán vào .txt, hoặc tệp Word .docx) và đề xuất kế hoạch:
+      mã, tên, đơn vị, số kế hoạch, quy tắc. --out ghi kế hoạch JSON (không ghi đè) để dùng với --plan.
+      Mã thoát: 0 đọc được mọi dòng có số, 1 có dòng chưa đọc được (được liệt kê), 2 không dùng được tệp.
   chitieu demo [--dir THƯ-MỤC]
       Tạo một báo cáo mẫu có vài lỗi cố ý, kiểm tra và in kết quả.
 `;
@@ -50,10 +62,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     switch (command) {
       case 'template': return await templateCommand(rest, io);
-      case 'check': return await checkCommand(rest, io);
+      case 'check': return await checkCommandWithTables(rest, io, checkCommand);
+      case 'adopt': return await adoptCommand(rest, io);
       case 'describe': return await describeCommand(rest, io);
       case 'summary': return await summaryCommand(rest, io);
       case 'merge': return await (await import('./merge')).mergeCommand(rest, io);
+      case 'plan': return await planCommand(rest, io);
       case 'demo': return await demoCommand(rest, io);
       case undefined: case 'help': case '--help': case '-h':
         io.out(USAGE);
@@ -73,7 +87,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 function period(value: string | undefined): Period | undefined {
   if (value === undefined) return undefined;
   const p = parsePeriodOption(value);
-  if (!p) throw new UsageError(`--period chỉ nhận "nam" hoặc "6t", không phải "${value}"`);
+  if (!p) throw new UsageError(`--period chỉ nhận "nam", "<n>t" (3t, 6t, 9t, 10t) hoặc "q1"–"q4", không phải "${value}"`);
   return p;
 }
 
@@ -95,7 +109,7 @@ async function templateCommand(argv: readonly string[], io: Io): Promise<number>
   const u = unit ?? plan?.unit;
   const model = buildTemplate({
     ...(y ? { year: y } : {}), ...(pp ? { period: pp } : {}), ...(u ? { unit: u } : {}),
-    ...(plan ? { plan: plan.plan, baseYear: plan.baseYear } : {}),
+    ...(plan ? { indicators: plan.indicators, headings: plan.headings, order: plan.order, baseYear: plan.baseYear } : {}),
   });
   const { newTemplateWorkbook } = await import('../xlsx/renderTemplate');
   await saveNewWorkbook(newTemplateWorkbook(model), out);
@@ -103,7 +117,7 @@ async function templateCommand(argv: readonly string[], io: Io): Promise<number>
   return 0;
 }
 
-async function readPlan(file: string): Promise<PlanFile> {
+async function readPlan(file: string): Promise<Plan> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -111,7 +125,7 @@ async function readPlan(file: string): Promise<PlanFile> {
     throw new FileProblem(`không đọc được tệp kế hoạch "${file}"`);
   }
   try {
-    return parsePlanFile(text);
+    return readPlanFile(text);
   } catch (err) {
     if (err instanceof PlanError) throw new PlanError(`kế hoạch "${file}": ${err.message}`);
     throw err;
@@ -125,13 +139,20 @@ async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
   if (out && path.resolve(out) === path.resolve(file)) throw new UsageError('--out phải là một tệp khác tệp đang kiểm tra (không bao giờ sửa tệp gốc)');
   const pkg = await loadPackage(file);
   const { snapshot, cells } = readSnapshot(pkg, period(str(args, 'period')), str(args, 'sheet'));
-  const report: Report = checkWorkbook(snapshot);
-  if (out) await saveNewFile(flaggedCopy(pkg, cells, report), out);
-  // Extension of the contract's JSON: the base year of constant prices, when the workbook states it.
-  const json = snapshot.baseYear !== undefined ? { ...report, baseYear: snapshot.baseYear } : report;
+  const wp = readWorkbookPlan(pkg, snapshot, cells);
+  const report: Report = checkWorkbook(snapshot, { indicators: wp.plan.indicators, headings: wp.plan.headings });
+  if (out) await saveNewFile(flaggedCopy(pkg, cells, report, (patch) => nameAddedRows(patch, wp, cells)), out);
+  // Extensions of the contract's JSON: the base year of constant prices, when the workbook states it; what
+  // the sheet changed in the stored plan (planNotes), when anything.
+  const json = {
+    ...report,
+    ...(snapshot.baseYear !== undefined ? { baseYear: snapshot.baseYear } : {}),
+    ...(wp.notes.length ? { planNotes: wp.notes } : {}),
+  };
   if (args.flags.has('json')) io.out(JSON.stringify(json, null, 2) + '\n');
   else {
     io.out(renderReport(report, file));
+    if (wp.notes.length) io.out(`\nKế hoạch theo biểu (khác kế hoạch lưu trong sổ tính):\n${wp.notes.map((n) => `  - ${n}`).join('\n')}\n`);
     if (out) io.out(`\nĐã ghi bản sao có đánh dấu: ${out}\n`);
   }
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;

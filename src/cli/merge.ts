@@ -8,6 +8,7 @@ import { FileProblem, saveNewWorkbook } from '../xlsx/io';
 import { mergeUnitFiles, BY_UNIT_SHEET, type MergeOutcome } from '../xlsx/merge';
 import { parseArgs, str, UsageError } from './args';
 import type { Io } from './main';
+import { periodText } from '../core/period';
 
 export async function mergeCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'unit'], ['json']);
@@ -69,7 +70,7 @@ export function renderMerge(o: MergeOutcome, out: string): string {
   const lines: string[] = [];
   const total = o.included.length + o.excluded.length;
   if (o.workbook) {
-    const when = [o.year ? `năm ${o.year}` : null, o.period === '6t' ? 'báo cáo 6 tháng' : null, `giá so sánh ${o.baseYear}`].filter(Boolean).join(', ');
+    const when = [o.year ? `năm ${o.year}` : null, o.period !== 'nam' ? `báo cáo ${periodText(o.period).toLowerCase()}` : null, `giá so sánh ${o.baseYear}`].filter(Boolean).join(', ');
     lines.push(`Đã tổng hợp ${o.included.length}/${total} đơn vị vào ${out} (${when}):`);
     for (const u of o.included) lines.push(`  + ${u.unit} (${where(u)})${u.warnings ? ` — ${u.warnings} cảnh báo` : ''}`);
   } else {

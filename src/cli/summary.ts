@@ -3,10 +3,11 @@
 // 0 no error finding, 1 some (the summary is printed but flagged as not to be trusted), 2 FILE unusable.
 import { checkWorkbook } from '../core/engine';
 import { fmt } from '../core/format';
-import { parsePeriodOption } from '../core/period';
+import { parsePeriodOption, periodWords } from '../core/period';
 import { summarize, type SectorGrowth, type Summary } from '../core/summary';
 import { loadPackage } from '../xlsx/io';
 import { readSnapshot } from '../xlsx/snapshot';
+import { readWorkbookPlan } from '../xlsx/workbookPlan';
 import { parseArgs, str, UsageError } from './args';
 import type { Io } from './main';
 
@@ -17,11 +18,13 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
   const file = args.positional[0]!;
   const periodText = str(args, 'period');
   const period = periodText === undefined ? undefined : parsePeriodOption(periodText);
-  if (period === null) throw new UsageError(`--period chỉ nhận "nam" hoặc "6t", không phải "${periodText}"`);
+  if (period === null) throw new UsageError(`--period chỉ nhận "nam", "<n>t" (3t, 6t, 9t, 10t) hoặc "q1"–"q4", không phải "${periodText}"`);
   const wb = await loadPackage(file);
-  const { snapshot } = readSnapshot(wb, period, str(args, 'sheet'));
-  const report = checkWorkbook(snapshot);
+  const { snapshot, cells } = readSnapshot(wb, period, str(args, 'sheet'));
+  const { plan } = readWorkbookPlan(wb, snapshot, cells);
+  const report = checkWorkbook(snapshot, { indicators: plan.indicators, headings: plan.headings });
   const summary = summarize(report, {
+    indicators: plan.indicators, headings: plan.headings,
     ...(snapshot.year !== undefined ? { year: snapshot.year } : {}),
     ...(snapshot.unit !== undefined ? { unit: snapshot.unit } : {}),
     ...(snapshot.baseYear !== undefined ? { baseYear: snapshot.baseYear } : {}),
@@ -33,7 +36,7 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
 
 export function renderSummary(s: Summary, file: string): string {
   const lines: string[] = [];
-  const title = [s.unit, s.period === '6t' ? `6 tháng${s.year ? ' năm ' + s.year : ''}` : s.year ? `năm ${s.year}` : null].filter(Boolean).join(' — ');
+  const title = [s.unit, s.period === '6t' ? `6 tháng${s.year ? ' năm ' + s.year : ''}` : s.period !== 'nam' ? periodWords(s.period, s.year) : s.year ? `năm ${s.year}` : null].filter(Boolean).join(' — ');
   lines.push(`Đánh giá: ${file}${title ? ' — ' + title : ''} (giá so sánh ${s.baseYear})`);
   if (s.errors > 0) lines.push(`LƯU Ý: biểu còn ${s.errors} lỗi; đánh giá dưới đây chưa đáng tin — xem "chitieu check ${file}".`);
   lines.push('', s.paragraph, '');

@@ -3,15 +3,18 @@ import { HEADINGS, indicatorById } from '../core/catalog';
 import { SEVERITY_WORD } from '../core/flags';
 import { fmt } from '../core/format';
 import { STATUS_TEXT } from '../core/rules';
+import { periodText } from '../core/period';
+import { summaryLine } from '../core/reportLine';
 import type { IndicatorResult, Report, Severity } from '../core/types';
 
 const HEAD = ['Mã', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Chỉ số TT %', '% KH', 'Đánh giá'];
 
-export function renderReport(report: Report, source: string): string {
+/** `nameOf`: a row's name where the catalog's is not the table's (a recognised table of another plan). */
+export function renderReport(report: Report, source: string, nameOf?: (r: IndicatorResult) => string | undefined): string {
   const lines: string[] = [];
-  lines.push(`Kiểm tra: ${source} — kỳ báo cáo: ${report.period === '6t' ? '6 tháng' : 'năm'}`);
+  lines.push(`Kiểm tra: ${source} — kỳ báo cáo: ${periodText(report.period).toLowerCase()}`);
   lines.push('');
-  const body = report.indicators.map(row);
+  const body = report.indicators.map((r) => row(r, nameOf?.(r)));
   const widths = HEAD.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   lines.push(line(HEAD), widths.map((w) => '─'.repeat(w)).join('  '));
@@ -31,19 +34,12 @@ export function renderReport(report: Report, source: string): string {
   return lines.join('\n') + '\n';
 }
 
-function row(r: IndicatorResult): string[] {
-  const ind = indicatorById(r.id);
-  const name = (ind?.name ?? HEADINGS.find((h) => h.id === r.id)?.name ?? r.id).replace(/^Trong đó: /, '') + (r.measure ? ` (${r.measure.toUpperCase()})` : '');
+function row(r: IndicatorResult, own?: string): string[] {
+  const ind = own === undefined ? indicatorById(r.id) : undefined;
+  const name = (own ?? ind?.name ?? HEADINGS.find((h) => h.id === r.id)?.name ?? r.id).replace(/^Trong đó: /, '') + (r.measure ? ` (${r.measure.toUpperCase()})` : '');
   const v = (x: number | string | null) => (x === null ? '' : typeof x === 'number' ? fmt(x) : x);
   return [
     r.id, name.length > 44 ? name.slice(0, 43) + '…' : name, v(r.plan), v(r.actual),
     r.growth === null ? '' : fmt(r.growth, 2), r.percentOfPlan === null ? '' : fmt(r.percentOfPlan, 2), STATUS_TEXT[r.status],
   ];
-}
-
-export function summaryLine(report: Report): string {
-  const count = (s: IndicatorResult['status']) => report.indicators.filter((i) => i.status === s).length;
-  const sev = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
-  return `Tổng ${report.indicators.length} dòng chỉ tiêu: vượt ${count('vuot')}, đạt ${count('dat')}, chưa đạt ${count('chua-dat')}, chưa có số liệu ${count('khong-du-lieu')}. ` +
-    `${sev('error')} lỗi, ${sev('warning')} cảnh báo.`;
 }

@@ -17,7 +17,10 @@
 // - pass (Đạt / Chưa đạt): "Đạt" when every unit says Đạt, "Chưa đạt" when any unit says Chưa đạt (the
 //   district has not achieved what one of its units has not), empty otherwise.
 // - criteria (x/N) are levels: kept when all units agree, empty otherwise.
-import { HEADINGS, INDICATORS, indicatorKeys, indicatorName, type GrowthPlan, type Indicator, type IndicatorPlan, type PlanFigure } from './catalog';
+import { HEADINGS, INDICATORS, indicatorKeys, indicatorName, type GrowthPlan, type Heading, type Indicator, type IndicatorPlan, type PlanFigure } from './catalog';
+import { planIndex } from './plan';
+import { periodText } from './period';
+import { structureGroups } from './planRead';
 import { checkWorkbook } from './engine';
 import { cellName, rowKey, WEIGHT_COLUMN } from './names';
 import { readWeight, weightedMean } from './weights';
@@ -115,6 +118,7 @@ export interface ConsolidateOptions {
   /** Name of the consolidated report's unit (DON_VI); "Tổng hợp N đơn vị" by default. */
   unit?: string;
   indicators?: readonly Indicator[];
+  headings?: readonly Heading[];
   /** How a source is named in a sentence: `tệp "a.xlsx"`, `sheet "Xã A"`. */
   describe: (source: string) => string;
   /** Where to see a left-out unit's errors ("xem chitieu check a.xlsx"); empty by default. */
@@ -142,7 +146,7 @@ export function consolidate(inputs: readonly UnitInput[], options: ConsolidateOp
     }
     const snapshot = input.snapshot;
     const unit = snapshot.unit ?? input.fallbackName;
-    const report = checkWorkbook(snapshot, { indicators });
+    const report = checkWorkbook(snapshot, { indicators, ...(options.headings ? { headings: options.headings } : {}) });
     const errors = report.findings.filter((f) => f.severity === 'error');
     if (errors.length) {
       const hint = options.errorsHint?.(source);
@@ -171,7 +175,7 @@ export function consolidate(inputs: readonly UnitInput[], options: ConsolidateOp
   };
   if (head) {
     mergeValues(units, indicators, c);
-    c.byUnit = byUnitRows(units, indicators, c.cells);
+    c.byUnit = byUnitRows(units, indicators, options.headings ?? HEADINGS, c.cells);
   }
   return c;
 }
@@ -179,7 +183,7 @@ export function consolidate(inputs: readonly UnitInput[], options: ConsolidateOp
 /** The title lines of the unit-by-unit sheet; `label` names a unit's source (a file's base name, a sheet). */
 export function byUnitHeading(c: Consolidation, label: (source: string) => string): string[] {
   return [
-    `SỐ THỰC HIỆN THEO ĐƠN VỊ — ${c.unit.toUpperCase()}${c.year ? ` — NĂM ${c.year}` : ''}${c.period === '6t' ? ' (6 THÁNG)' : ''}`,
+    `SỐ THỰC HIỆN THEO ĐƠN VỊ — ${c.unit.toUpperCase()}${c.year ? ` — NĂM ${c.year}` : ''}${c.period !== 'nam' ? ` (${periodText(c.period).toUpperCase()})` : ''}`,
     `Tổng hợp từ ${c.included.length} đơn vị: ${c.included.map((u) => `${u.unit} (${label(u.source)})`).join('; ')}.`,
     c.excluded.length
       ? `Không đưa vào: ${c.excluded.map((e) => `${label(e.source)}${e.unit ? ` (${e.unit})` : ''} — ${e.message}`).join('; ')}.`
@@ -204,7 +208,7 @@ function uniqueName(name: string, units: readonly Unit[]): string {
 
 function mismatch(first: Unit, s: WorkbookSnapshot): string | null {
   const f = first.snapshot;
-  if (f.period !== s.period) return `kỳ báo cáo (${s.period === '6t' ? '6 tháng' : 'năm'})`;
+  if (f.period !== s.period) return `kỳ báo cáo (${periodText(s.period).toLowerCase()})`;
   if (f.year !== undefined && s.year !== undefined && f.year !== s.year) return `năm báo cáo (${s.year})`;
   if ((f.baseYear ?? 2010) !== (s.baseYear ?? 2010)) return `năm gốc giá so sánh (${s.baseYear ?? 2010})`;
   return null;
@@ -216,8 +220,18 @@ function mergeValues(units: readonly Unit[], indicators: readonly Indicator[], c
   const n = units.length;
   const growthPlans: Record<string, Partial<Record<Measure, GrowthPlan>>> = {};
 
+  const byId = planIndex(indicators).byId;
+  const groupOf = new Map<string, Indicator>();
+  for (const g of structureGroups(indicators)) {
+    const total = byId.get(g.of);
+    if (total) for (const m of g.members) groupOf.set(m.id, total);
+  }
+  const thOf = results.map((m) => (id: string) => {
+    const v = m.get(rowKey(id, null))?.actual;
+    return typeof v === 'number' ? v : null;
+  });
   for (const { id, measure } of indicatorKeys(indicators)) {
-    const ind = indicators.find((i) => i.id === id)!;
+    const ind = byId.get(id)!;
     const rs = results.map((m) => m.get(rowKey(id, measure)));
     const name = (col: InputColumn) => cellName(col, id, measure);
     const pick = (f: (r: IndicatorResult) => Value) => rs.map((r) => (r ? f(r) : null));
@@ -226,7 +240,13 @@ function mergeValues(units: readonly Unit[], indicators: readonly Indicator[], c
     const previous = pick((r) => (r.previousImplied ? null : r.previous));
     const actual = pick((r) => r.actual);
     const missingFrom = (vals: Value[]) => units.filter((_, i) => vals[i] === null).map((u) => u.unit);
-    const weights = ind.weight ? units.map((u) => readWeight(u.snapshot, ind).value) : [];
+    // A structure share is re-derived from the units' shares weighted by their group total (its TH), when
+    // every unit has it: Σ share × total ÷ Σ total is the share of the merged total.
+    const total = groupOf.get(id);
+    const totals = total ? thOf.map((f) => f(total.id)) : [];
+    const byTotal = total !== undefined && totals.every((t) => t !== null && t > 0);
+    const weights = byTotal ? totals : ind.weight ? units.map((u) => readWeight(u.snapshot, ind).value) : [];
+    const weightName = byTotal ? `${total!.name} (${total!.unitLabel})` : ind.weight;
     const noteParts: string[] = [];
 
     if (ind.rule === 'pass') {
@@ -264,13 +284,18 @@ function mergeValues(units: readonly Unit[], indicators: readonly Indicator[], c
         growthPlans[id] = { ...growthPlans[id], [measure]: growthPlan(ind, measure, kh, khtt) };
         cells.set(name('KH'), kh);
         cells.set(name('KHTT'), khtt);
-      } else if (ind.rule !== 'decrease') {
+      } else if (ind.rule === 'growth-rate') {
+        // A rate target is the same for every unit, or none: never summed.
+        const first = plans[0] ?? null;
+        const kh = plans.every((p) => p === first) ? first : null;
+        cells.set(name('KH'), kh);
+      } else if (ind.rule !== 'decrease' && ind.rule !== 'increase') {
         const kh = sum(plans, 'KH');
         plan[id] = numberPlan(ind, kh);
         cells.set(name('KH'), kh);
       }
       noteParts.push(`Cộng ${n} đơn vị.`);
-    } else if (ind.weight && weights.every((w) => w !== null)) {
+    } else if (weightName && weights.length && weights.every((w) => w !== null)) {
       // Rates with a weight in every unit: averaged by it (Σ rate × weight ÷ Σ weight), never summed.
       const mean = (vals: Value[], column: InputColumn): number | null => {
         const nums = vals.map(num);
@@ -279,7 +304,7 @@ function mergeValues(units: readonly Unit[], indicators: readonly Indicator[], c
           if (nums.some((v) => v !== null)) c.levelsLeftEmpty.push(name(column));
           return null;
         }
-        c.averaged.push({ name: name(column), weight: ind.weight! });
+        c.averaged.push({ name: name(column), weight: weightName });
         const d = Math.min(4, Math.max(2, ...nums.map((v) => decimalsOfValue(v!))));
         return roundTo(m, d);
       };
@@ -290,9 +315,11 @@ function mergeValues(units: readonly Unit[], indicators: readonly Indicator[], c
       cells.set(name('KH'), kh);
       cells.set(name('TN'), tn);
       cells.set(name('TH'), th);
-      const total = (weights as number[]).reduce((a, b) => a + b, 0);
-      cells.set(cellName(WEIGHT_COLUMN, id), roundTo(total, Math.min(6, Math.max(0, ...(weights as number[]).map(decimalsOfValue)))));
-      noteParts.push(`Tỷ lệ/mức: bình quân theo quyền số (${ind.weight!.toLowerCase()}) của ${n} đơn vị; quyền số tổng hợp là tổng của các đơn vị.`);
+      const sumOfWeights = (weights as number[]).reduce((a, b) => a + b, 0);
+      if (ind.weight && !byTotal) cells.set(cellName(WEIGHT_COLUMN, id), roundTo(sumOfWeights, Math.min(6, Math.max(0, ...(weights as number[]).map(decimalsOfValue)))));
+      noteParts.push(byTotal
+        ? `Cơ cấu: tính lại từ tỷ trọng của ${n} đơn vị theo ${weightName!.toLowerCase()} của từng đơn vị.`
+        : `Tỷ lệ/mức: bình quân theo quyền số (${weightName!.toLowerCase()}) của ${n} đơn vị; quyền số tổng hợp là tổng của các đơn vị.`);
     } else {
       // Levels, rates, criteria without a weight in every unit: never summed; kept when every unit has the same value.
       if (ind.weight) {
@@ -348,11 +375,13 @@ function growthPlan(ind: Indicator, m: Measure, kh: number | null, khtt: number 
   };
 }
 
-function byUnitRows(units: readonly Unit[], indicators: readonly Indicator[], merged: Map<string, Value>): ByUnitRow[] {
+function byUnitRows(units: readonly Unit[], indicators: readonly Indicator[], headings: readonly Heading[], merged: Map<string, Value>): ByUnitRow[] {
   const results = units.map((u) => new Map(u.report.indicators.map((r) => [rowKey(r.id, r.measure), r])));
+  const byId = planIndex(indicators).byId;
+  const headingById = new Map(headings.map((h) => [h.id, h]));
   return indicatorKeys(indicators).map(({ id, measure }) => {
-    const ind = indicators.find((i) => i.id === id)!;
-    const heading = ind.heading ? HEADINGS.find((h) => h.id === ind.heading) : undefined;
+    const ind = byId.get(id)!;
+    const heading = ind.heading ? headingById.get(ind.heading) : undefined;
     return {
       id, measure,
       code: measure ? `${id}/${measure.toUpperCase()}` : id,

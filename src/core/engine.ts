@@ -1,13 +1,16 @@
 // The engine: a plain snapshot of the template's cells in, the indicators' results and every finding out.
 // Order of work: read each row's cells, derive previous/growth/% of plan, judge by the rule, then the
 // checks that span rows (sums of components, parts of a whole, "giảm cả 3 mặt").
-import { HEADINGS, INDICATORS, indicatorKeys, indicatorName, MEASURE_NAMES, type Heading, type Indicator } from './catalog';
+import { HEADINGS, INDICATORS, indicatorName, MEASURE_NAMES, type Heading, type Indicator } from './catalog';
+import { FIGURELESS_RULES, MEASURES, planIndex, UNJUDGED_RULES } from './plan';
+import { SHARE_TOLERANCE, structureGroups, type StructureGroup } from './planRead';
 import { cellName, rowKey, WEIGHT_COLUMN } from './names';
 import { readWeight } from './weights';
 import { readCell, type Expect, type Issue, type ReadValue } from './reading';
 import { allOf, judge } from './rules';
 import { indexRangeIssue, rangeIssue, unitSlipIssue, type Reference } from './valueChecks';
 import { roundTo } from './vnNumber';
+import { paceOf, previousWords } from './period';
 import { fmt, withUnit } from './format';
 import { shortfallMessage, behindPaceMessage } from './messages';
 import type {
@@ -29,6 +32,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'behind-pace': 'warning',
   'missing-plan': 'warning',
   'missing-cell': 'warning',
+  'stated-mismatch': 'error',
 };
 
 /** Growth index this far (in points) from the plan index is suspicious. */
@@ -79,11 +83,12 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     });
   };
 
+  const index = planIndex(indicators, headings);
   // 1. Read every row and derive the previous value and the growth index.
-  for (const key of indicatorKeys(indicators)) {
-    const ind = indicators.find((i) => i.id === key.id)!;
-    const row = readRow(ind, key.measure, snapshot, add);
-    rows.set(rowKey(ind.id, key.measure), row);
+  for (const ind of indicators) {
+    for (const measure of ind.plan.kind === 'growth' ? MEASURES : [null]) {
+      rows.set(rowKey(ind.id, measure), readRow(ind, measure, snapshot, add));
+    }
   }
 
   // 1b. The optional weights (quyền số) of rate rows: unusable ones are reported where they stand.
@@ -100,7 +105,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   // 2. Contributions, rule, and the row's own findings.
   for (const row of rows.values()) {
     const { ind, measure, result } = row;
-    const parent = indicators.find((i) => i.components?.includes(ind.id));
+    const parent = index.parentOf.get(ind.id);
     const parentRow = parent ? rows.get(rowKey(parent.id, measure)) : undefined;
     const actual = num(row.actual);
     if (parentRow && parentRow.base && row.base !== null && actual !== null && ind.rule === 'growth') {
@@ -116,11 +121,14 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       actual: row.actual.value,
       growth: row.growth,
       pace: row.pace,
+      otherEnd: otherEnd(ind),
+      ratesItself: ind.unit === 'percent',
     });
+    if (UNJUDGED_RULES.has(ind.rule)) result.judged = false;
     result.status = outcome.status;
     if (outcome.status === 'chua-dat') {
       const paced = row.pace < 1 && outcome.valueShort && (ind.rule === 'min' || ind.rule === 'growth');
-      if (paced) add(row, 'TH', 'behind-pace', behindPaceMessage(row.ind, actual ?? 0, num(row.plan) ?? 0));
+      if (paced) add(row, 'TH', 'behind-pace', behindPaceMessage(row.ind, actual ?? 0, num(row.plan) ?? 0, snapshot.period));
       const growthAlsoShort = ind.rule === 'growth' && row.growth !== null && num(row.planIndex) !== null &&
         roundTo(row.growth, row.planIndex.decimals ?? 0) < num(row.planIndex)!;
       if (!paced || growthAlsoShort) add(row, 'TH', 'shortfall', shortfallMessage({ ind, measure, plan: num(row.plan), planIndex: num(row.planIndex), previous: row.base, actual: row.actual.value, growth: row.growth, pace: row.pace, planDecimals: row.plan.decimals ?? 0, planIndexDecimals: row.planIndex.decimals ?? 0 }));
@@ -129,9 +137,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
 
   // 3. Checks across rows.
   for (const row of rows.values()) {
-    checkComponents(row, rows, add);
+    if (row.ind.rule !== 'structure') checkComponents(row, rows, add);
     checkPart(row, rows, add);
   }
+  for (const group of structureGroups(indicators)) checkShares(group, rows, add);
   const headingResults: IndicatorResult[] = [];
   for (const h of headings.filter((x) => x.allOf)) {
     const members = [...rows.values()].filter((r) => r.ind.heading === h.id);
@@ -150,7 +159,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const indicatorsOut = [...rows.values()].map((r) => r.result);
   // The heading result stands after its last member, where a reader of the table expects it.
   for (const hr of headingResults) {
-    const lastIdx = indicatorsOut.map((r) => indicators.find((i) => i.id === r.id)?.heading).lastIndexOf(hr.id);
+    const lastIdx = indicatorsOut.map((r) => index.byId.get(r.id)?.heading).lastIndexOf(hr.id);
     indicatorsOut.splice(lastIdx + 1, 0, hr);
   }
   return { period: snapshot.period, indicators: indicatorsOut, findings };
@@ -161,9 +170,22 @@ type Add = (row: Row | null, column: InputColumn | null, code: FindingCode, mess
 function expectOf(ind: Indicator, column: InputColumn): Expect {
   if (ind.rule === 'pass') return 'pass';
   if (ind.rule === 'criteria') return 'criteria';
-  if (ind.rule === 'gt' && column === 'KH') return 'plan-gt';
+  if ((ind.rule === 'gt' || ind.rule === 'lt') && column === 'KH') return 'plan-gt';
   return 'number';
 }
+
+/** The other end of a range target (the one beyond which the row is `vuot`), or null. */
+function otherEnd(ind: Indicator): number | null {
+  const p = ind.plan;
+  if (p.kind !== 'range') return null;
+  return ind.rule === 'max' || ind.rule === 'lt' ? p.from.value : p.to.value;
+}
+
+/** Rules whose row has a target figure in KH. */
+const needsPlanFigure = (ind: Indicator) => !FIGURELESS_RULES.has(ind.rule) && !UNJUDGED_RULES.has(ind.rule);
+/** Rules that compare with the previous value. */
+const needsPrevious = (ind: Indicator) =>
+  ind.rule === 'reduce' || ind.rule === 'decrease' || ind.rule === 'increase' || (ind.rule === 'growth-rate' && ind.unit !== 'percent');
 
 function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot, add: Add): Row {
   const cell = (c: InputColumn) => snap.cells[cellName(c, ind.id, measure)];
@@ -173,7 +195,7 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
     const found = cell(c);
     if (found) cells[c] = found;
   }
-  const pace = snap.period === '6t' && ind.nature === 'flow' ? 0.5 : 1;
+  const pace = paceOf(snap.period, ind.nature);
   const row: Row = {
     ind, measure, cells, pace,
     plan: readCell(undefined, 'number'),
@@ -191,8 +213,8 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
   }
   const report = (column: InputColumn, r: ReadValue) => r.issues.forEach((i: Issue) => add(row, column, i.code, i.message));
 
-  // Plan (KH). "Giảm" rows have no number to read.
-  if (ind.rule !== 'decrease') {
+  // Plan (KH). "Giảm"/"Tăng" rows have no number to read.
+  if (ind.rule !== 'decrease' && ind.rule !== 'increase') {
     row.plan = readCell(cells.KH, expectOf(ind, 'KH'));
     report('KH', row.plan);
   }
@@ -207,15 +229,15 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
   }
   const plan = num(row.plan);
   const pacedPlan = plan !== null ? plan * pace : null;
-  const planIsMagnitude = ['min', 'max', 'gt', 'growth'].includes(ind.rule);
+  const planIsMagnitude = ['min', 'max', 'gt', 'lt', 'growth', 'info'].includes(ind.rule) && ind.unit !== 'generic';
 
   row.previous = readCell(cells.TN, expectOf(ind, 'TN'), planIsMagnitude ? pacedPlan : null);
   report('TN', row.previous);
   const previous = num(row.previous);
 
   const refs: Reference[] = [];
-  if (planIsMagnitude && pacedPlan !== null && pacedPlan > 0) refs.push({ value: pacedPlan, what: pace < 1 ? 'nửa kế hoạch năm' : 'kế hoạch' });
-  if (previous !== null && previous > 0) refs.push({ value: previous, what: snap.period === '6t' ? 'cùng kỳ năm trước' : 'năm trước' });
+  if (planIsMagnitude && pacedPlan !== null && pacedPlan > 0) refs.push({ value: pacedPlan, what: pace === 0.5 ? 'nửa kế hoạch năm' : pace < 1 ? `${fmt(pace * 100, 2)}% kế hoạch năm` : 'kế hoạch' });
+  if (previous !== null && previous > 0) refs.push({ value: previous, what: previousWords(snap.period) });
 
   row.actual = readCell(cells.TH, expectOf(ind, 'TH'), refs[0]?.value ?? null);
   report('TH', row.actual);
@@ -239,12 +261,12 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
   }
 
   // What is missing to judge the row.
-  const needsPlan = ind.rule !== 'decrease' && ind.rule !== 'pass';
-  if (needsPlan && row.plan.empty) add(row, 'KH', 'missing-plan', `Chưa có kế hoạch của chỉ tiêu ${label(ind, measure)}: không đánh giá được.`);
+  if (needsPlanFigure(ind) && row.plan.empty) add(row, 'KH', 'missing-plan', `Chưa có kế hoạch của chỉ tiêu ${label(ind, measure)}: không đánh giá được.`);
   if (ind.rule === 'growth' && row.planIndex.empty) add(row, 'KHTT', 'missing-plan', `Chưa có chỉ số kế hoạch (%) của chỉ tiêu ${label(ind, measure)}.`);
   if (row.actual.empty) add(row, 'TH', 'missing', `Chưa nhập số thực hiện của chỉ tiêu ${label(ind, measure)}.`);
-  if ((ind.rule === 'reduce' || ind.rule === 'decrease') && row.previous.empty && !row.actual.empty) {
-    add(row, 'TN', 'missing', `Chưa nhập số ${snap.period === '6t' ? 'cùng kỳ năm trước' : 'năm trước'}: chỉ tiêu giảm cần số đó để đánh giá.`);
+  if (needsPrevious(ind) && row.previous.empty && !row.actual.empty) {
+    const what = ind.rule === 'increase' ? 'chỉ tiêu tăng' : ind.rule === 'growth-rate' ? 'chỉ tiêu tốc độ tăng' : 'chỉ tiêu giảm';
+    add(row, 'TN', 'missing', `Chưa nhập số ${previousWords(snap.period)}: ${what} cần số đó để đánh giá.`);
   }
 
   // Derived figures.
@@ -255,13 +277,13 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
     if (previous !== null && plan !== null && planIndex) {
       const implied = (plan / planIndex) * 100 * pace;
       if (Math.abs(previous - implied) / implied > BASELINE_TOLERANCE) {
-        add(row, 'TN', 'baseline-mismatch', `Số năm trước ${withUnit(previous, ind.unitLabel)} lệch ${fmt((Math.abs(previous - implied) / implied) * 100, 1)}% so với số kế hoạch ngầm định ${withUnit(implied, ind.unitLabel, 0)} (= ${fmt(plan)} ÷ ${fmt(planIndex)} × 100${pace < 1 ? ' × ½' : ''}) — có thể lấy nhầm năm gốc hoặc giá hiện hành thay cho giá so sánh.`);
+        add(row, 'TN', 'baseline-mismatch', `Số năm trước ${withUnit(previous, ind.unitLabel)} lệch ${fmt((Math.abs(previous - implied) / implied) * 100, 1)}% so với số kế hoạch ngầm định ${withUnit(implied, ind.unitLabel, 0)} (= ${fmt(plan)} ÷ ${fmt(planIndex)} × 100${pace === 0.5 ? ' × ½' : pace < 1 ? ` × ${fmt(pace, 4)}` : ''}) — có thể lấy nhầm năm gốc hoặc giá hiện hành thay cho giá so sánh.`);
       }
     }
   } else if (previous !== null && ind.rule !== 'pass') {
     row.base = previous;
   }
-  if (actual !== null && row.base && (ind.rule === 'growth' || (ind.nature === 'flow' && ind.rule !== 'pass'))) {
+  if (actual !== null && row.base && (ind.rule === 'growth' || (ind.rule === 'growth-rate' && ind.unit !== 'percent') || (ind.nature === 'flow' && ind.rule !== 'pass'))) {
     row.growth = (actual / row.base) * 100;
   }
   if (ind.rule === 'growth' && row.growth !== null && planIndex !== null && Math.abs(row.growth - planIndex) > GROWTH_OUTLIER_POINTS) {
@@ -277,9 +299,24 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
   r.growth = row.growth === null ? null : roundTo(row.growth, 2);
   if (actual !== null && plan) {
     if (ind.rule === 'reduce') r.percentOfPlan = previous !== null ? roundTo(((previous - actual) / plan) * 100, 2) : null;
-    else if (ind.rule !== 'decrease') r.percentOfPlan = roundTo((actual / plan) * 100, 2);
+    else if (ind.rule !== 'decrease' && ind.rule !== 'increase' && ind.rule !== 'growth-rate' && ind.rule !== 'structure' && ind.rule !== 'info') r.percentOfPlan = roundTo((actual / plan) * 100, 2);
   }
   return row;
+}
+
+/** Shares of a structure group must add up to 100 (CONTRACT.md): a sum-mismatch otherwise, on each column. */
+function checkShares(group: StructureGroup, rows: Map<string, Row>, add: Add): void {
+  const members = group.members.map((m) => rows.get(rowKey(m.id, null)));
+  if (members.some((m) => !m)) return;
+  for (const [column, pick, what] of SUM_COLUMNS) {
+    if (column === 'KH') continue;
+    const values = members.map((m) => num(pick(m!)));
+    if (values.some((v) => v === null)) continue;
+    const sum = (values as number[]).reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 100) > SHARE_TOLERANCE) {
+      add(members[0]!, column, 'sum-mismatch', `Tỷ trọng ${what} của các thành phần cơ cấu ${group.members.map((m) => m.id).join(' + ')} cộng lại được ${fmt(sum, 2)}%, phải bằng 100%.`);
+    }
+  }
 }
 
 function planText(cell: CellSnapshot | undefined, ind: Indicator): string | null {

@@ -1,7 +1,7 @@
 // What the adapters mark in the cells for a report: one plan of marks, drawn by both the ExcelJS and
 // the Office.js adapters, so the flagged copy and the add-in look the same.
 import { cellName } from './names';
-import { STATUS_TEXT } from './rules';
+import { STATUS_TEXT, UNJUDGED_TEXT } from './rules';
 import type { Finding, Report, Severity } from './types';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, shortfall: 1, warning: 2 };
@@ -56,7 +56,7 @@ export function planFlags(report: Report): FlagPlan {
     const fs = (byRow.get(`${ind.id}/${ind.measure ?? ''}`) ?? []).slice().sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     return {
       statusName: cellName('DG', ind.id, ind.measure),
-      statusText: STATUS_TEXT[ind.status],
+      statusText: ind.judged === false ? UNJUDGED_TEXT : STATUS_TEXT[ind.status],
       noteName: cellName('GC', ind.id, ind.measure),
       note: fs.length ? fs.map((f) => `${SEVERITY_WORD[f.severity]}: ${f.message}`).join('\n') : '',
     };

@@ -1,6 +1,7 @@
 // Vietnamese sentences for shortfalls: what was achieved, what the plan asked, and the gap.
 import { indicatorName, type Indicator } from './catalog';
-import type { Measure } from './types';
+import type { Measure, Period } from './types';
+import { paceOf, periodWords } from './period';
 import { fmt, withUnit } from './format';
 import { roundTo } from './vnNumber';
 
@@ -38,6 +39,14 @@ export function shortfallMessage(f: ShortfallFacts): string {
     }
     case 'decrease':
       return `${name}: ${fmt(actual)}, không giảm so với cùng kỳ (${fmt(f.previous ?? 0)}).`;
+    case 'lt':
+      return `${name}: ${withUnit(actual, u)}, kế hoạch phải dưới ${withUnit(plan ?? 0, u)}.`;
+    case 'increase':
+      return `${name}: ${fmt(actual)}, không tăng so với cùng kỳ (${fmt(f.previous ?? 0)}).`;
+    case 'growth-rate': {
+      const rate = ind.unit === 'percent' ? actual : f.previous ? (actual / f.previous - 1) * 100 : null;
+      return `${name}: ${rate === null ? 'chưa tính được tốc độ tăng' : `tăng ${fmt(rate, 2)}%`}, kế hoạch tăng ${fmt(plan ?? 0, f.planDecimals)}%.`;
+    }
     case 'criteria':
       return `${name}: đạt ${fmt(actual)}/${fmt(plan ?? 0)} tiêu chí, kế hoạch ${fmt(plan ?? 0)}/${fmt(plan ?? 0)}.`;
     case 'growth': {
@@ -56,7 +65,11 @@ export function shortfallMessage(f: ShortfallFacts): string {
   }
 }
 
-export function behindPaceMessage(ind: Indicator, actual: number, annualPlan: number): string {
+export function behindPaceMessage(ind: Indicator, actual: number, annualPlan: number, period: Period = '6t'): string {
   const pct = annualPlan ? (actual / annualPlan) * 100 : 0;
+  if (period !== '6t') {
+    const due = paceOf(period, 'flow') * 100;
+    return `Báo cáo ${periodWords(period)}: ${indicatorName(ind)} mới đạt ${withUnit(actual, ind.unitLabel)}, bằng ${fmt(pct, 2)}% kế hoạch năm ${withUnit(annualPlan, ind.unitLabel)} — dưới ${fmt(due, 2)}% theo số tháng đã qua, chậm so với tiến độ.`;
+  }
   return `Báo cáo 6 tháng: ${indicatorName(ind)} mới đạt ${withUnit(actual, ind.unitLabel)}, bằng ${fmt(pct, 2)}% kế hoạch năm ${withUnit(annualPlan, ind.unitLabel)} — dưới một nửa, chậm so với tiến độ.`;
 }

@@ -7,12 +7,15 @@ import type { InputColumn, Measure } from './types';
 export type OutputColumn = 'CS' | 'PT' | 'DG' | 'GC';
 /** QS quyền số (weight): an optional input of rate rows, what the rate is a share of (population, households…). */
 export type WeightColumn = 'QS';
-export type NamedColumn = InputColumn | OutputColumn | WeightColumn;
+export type RequirementColumn = 'YC';
+export type NamedColumn = InputColumn | OutputColumn | WeightColumn | RequirementColumn;
 
 export const INPUT_COLUMNS: readonly InputColumn[] = ['KH', 'KHTT', 'TN', 'TH'];
 export const OUTPUT_COLUMNS: readonly OutputColumn[] = ['CS', 'PT', 'DG', 'GC'];
 export const WEIGHT_COLUMN: WeightColumn = 'QS';
-const ALL_COLUMNS: readonly string[] = [...INPUT_COLUMNS, ...OUTPUT_COLUMNS, WEIGHT_COLUMN];
+/** YC yêu cầu (requirement): the plan's target in words ("≥ 95", "dưới 1,2", "6,5 – 7"), which the user may edit. */
+export const REQUIREMENT_COLUMN: RequirementColumn = 'YC';
+const ALL_COLUMNS: readonly string[] = [...INPUT_COLUMNS, ...OUTPUT_COLUMNS, WEIGHT_COLUMN, REQUIREMENT_COLUMN];
 
 /** Title-block names (extension): the reporting unit, year, period and base year of constant prices. */
 export const TITLE_NAMES = {
@@ -28,9 +31,13 @@ export const TITLE_NAMES = {
  */
 export const CONSOLIDATED_MARK = 'CHITIEU_TONG_HOP';
 
+/**
+ * `KH_2_A`, `TH_III_4`, `TH_1_2_1_SX`: the id's dots as `_`, in upper case — Excel's names ignore case, so
+ * one spelling is kept (the seed's ids are upper case already and keep their names).
+ */
 export function cellName(column: NamedColumn, id: string, measure: Measure | null = null): string {
   const suffix = measure ? `_${measure.toUpperCase()}` : '';
-  return `${column}_${id.replace(/\./g, '_')}${suffix}`;
+  return `${column}_${id.replace(/\./g, '_').toUpperCase()}${suffix}`;
 }
 
 export interface ParsedName {
@@ -39,14 +46,20 @@ export interface ParsedName {
   measure: Measure | null;
 }
 
+const CELL_NAME = /^([A-Z]+)_([\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)*?)(_SP|_SX)?$/iu;
+
+/**
+ * A template cell's name back to its column, id and measure: any id (`KH_2_A` → 2.A, `TH_III_4` → III.4).
+ * The id comes back in upper case; match it to a plan's id with idKey (src/core/plan.ts). An id never ends
+ * in a segment sp/sx (the plan reader refuses it), so `_SP`/`_SX` is always the measure.
+ */
 export function parseCellName(name: string): ParsedName | null {
-  const m = /^([A-Z]+)_([A-Z]{2}_)?([0-9]+(?:_[0-9]+)*)(_SP|_SX)?$/i.exec(name.trim());
+  const m = CELL_NAME.exec(name.trim());
   if (!m) return null;
   const column = m[1]!.toUpperCase();
   if (!ALL_COLUMNS.includes(column)) return null;
-  const prefix = m[2] ? m[2].slice(0, -1).toUpperCase() + '.' : '';
-  const id = prefix + m[3]!.replace(/_/g, '.');
-  const measure = m[4] ? (m[4].slice(1).toLowerCase() as Measure) : null;
+  const id = m[2]!.toUpperCase().replace(/_/g, '.');
+  const measure = m[3] ? (m[3].slice(1).toLowerCase() as Measure) : null;
   return { column: column as NamedColumn, id, measure };
 }
 

@@ -2,7 +2,9 @@
 // another unit's figures for the catalog's indicators. Pure: text in, validated plan out, or a PlanError
 // whose one-line Vietnamese message names the field ("chiTieu['2'].keHoach" phải là số …).
 // The schema is documented in README ("Kế hoạch khác") and docs/plan-example.json is made from the seed.
-import { INDICATORS, indicatorName, MEASURES, type GrowthPlan, type Indicator, type IndicatorPlan, type PlanFigure } from './catalog';
+import { planFromJson } from './planRead';
+import type { Plan } from './plan';
+import { INDICATORS, indicatorName, MEASURES, SEED_PLAN, type GrowthPlan, type Indicator, type IndicatorPlan, type PlanFigure } from './catalog';
 import { UNITS } from './units';
 import type { Measure, Period } from './types';
 import { decimalsOfValue } from './precision';
@@ -10,7 +12,9 @@ import { fmt } from './format';
 import { formatVietnameseNumber, readCellText, roundTo } from './vnNumber';
 import { parsePeriodOption } from './period';
 
-export class PlanError extends Error {}
+import { PlanError } from './planError';
+
+export { PlanError };
 
 /** The plan as the template builder takes it: figures by id, and the title block. */
 export interface PlanFile {
@@ -260,7 +264,7 @@ export function planFileOf(indicators: readonly Indicator[] = INDICATORS, title:
       for (const m of MEASURES) e[m] = { keHoach: figure(p[m].value), chiSo: figure(p[m].index) };
     } else if (p.kind === 'number') {
       e.keHoach = figure(p.value);
-    } else {
+    } else if (p.kind === 'criteria' || p.kind === 'pass' || p.kind === 'decrease') {
       e.keHoach = p.text;
     }
     chiTieu[ind.id] = e;
@@ -271,4 +275,40 @@ export function planFileOf(indicators: readonly Indicator[] = INDICATORS, title:
   out.namGocGia = title.baseYear ?? DEFAULT_BASE_YEAR;
   out.chiTieu = chiTieu;
   return out;
+}
+
+/**
+ * A plan file of either form: the seed's figures only (no "quyTac" anywhere and only the seed's ids —
+ * the form of docs/plan-example.json, read as before), or a plan of any unit (planFromJson).
+ */
+export function readPlanFile(text: string): Plan {
+  let root: unknown;
+  try {
+    root = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return planFromJson(text); // its message names the JSON error
+  }
+  if (isSeedForm(root)) {
+    const file = parsePlanFile(text);
+    const indicators = withPlan(INDICATORS, file.plan);
+    return {
+      ...SEED_PLAN, indicators: [...indicators], baseYear: file.baseYear,
+      ...(file.year !== undefined ? { year: file.year } : {}), ...(file.unit !== undefined ? { unit: file.unit } : {}),
+      ...(file.period !== undefined ? { period: file.period } : {}),
+    };
+  }
+  return planFromJson(text);
+}
+
+function isSeedForm(root: unknown): boolean {
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) return false;
+  const entries = (root as { chiTieu?: unknown }).chiTieu;
+  if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) return false;
+  // The plan of any unit names its rules; the seed's form never does.
+  return Object.values(entries).every((e) => typeof e !== 'object' || e === null || (!('quyTac' in e) && !('tieuDe' in e)));
+}
+
+/** The seed's indicators with another plan's figures in place of their own (same kind each). */
+export function withPlan(indicators: readonly Indicator[], plan: Readonly<Record<string, IndicatorPlan>>): Indicator[] {
+  return indicators.map((ind) => (plan[ind.id] ? { ...ind, plan: plan[ind.id]! } : ind));
 }

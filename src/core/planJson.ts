@@ -71,6 +71,8 @@ export interface PlanEntryJson {
   /** Heading rows: no figure, no rule; `tatCa: true` when achieved only if all its indicators are. */
   tieuDe?: boolean;
   tatCa?: boolean;
+  /** TT as the table prints it ("-", "+", "a"), when it is not the id. */
+  tt?: string;
 }
 
 export interface PlanJson {
@@ -81,6 +83,11 @@ export interface PlanJson {
   kyBaoCao?: string;
   ghiChu?: string;
   chiTieu: Record<string, PlanEntryJson>;
+  /**
+   * The plan's order of ids, when the JSON may be read by a tool that does not keep the text's key order
+   * (JavaScript puts "1", "2" before "1.1"); absent, the order of the text.
+   */
+  thuTu?: string[];
   /** `chitieu plan --json`: lines that hold a figure but were not understood. */
   khongDoc?: { dong: number; van: string }[];
 }

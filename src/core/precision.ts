@@ -34,11 +34,15 @@ export function writtenDecimals(value: number, format: string | undefined | null
 /** Written precision of the default plan's value (1.725.490 → 0, 927,818 → 3, 33,00 → 2). */
 export function planDecimals(ind: Indicator, measure: 'sp' | 'sx' | null): number {
   const p = ind.plan;
-  if (p.kind === 'growth') return decimalsOf(p[measure ?? 'sp'].value.text);
-  if (p.kind === 'number') return decimalsOf(p.value.text.replace(/^[<>≥≤=\s]+/, ''));
+  const bare = (t: string) => decimalsOf(t.replace(/^[<>≥≤=\s]+/, ''));
+  if (p.kind === 'growth') return bare(p[measure ?? 'sp'].value.text);
+  if (p.kind === 'number' || p.kind === 'indexed') return bare(p.value.text);
+  if (p.kind === 'range') return Math.max(bare(p.from.text), bare(p.to.text));
   return 0;
 }
 
 export function indexDecimals(ind: Indicator, measure: 'sp' | 'sx' | null): number {
-  return ind.plan.kind === 'growth' ? decimalsOf(ind.plan[measure ?? 'sp'].index.text) : 0;
+  if (ind.plan.kind === 'growth') return decimalsOf(ind.plan[measure ?? 'sp'].index.text);
+  if (ind.plan.kind === 'indexed') return decimalsOf(ind.plan.index.text);
+  return 0;
 }

@@ -18,6 +18,13 @@ export interface RuleInput {
   growth: number | null;
   /** 0,5 for a flow in a 6-month report (judged against half the annual plan), else 1. */
   pace: number;
+  /**
+   * A range target ("6,5 – 7"): the other end than the plan value (KH holds the end that must be reached:
+   * the lower one, the upper one for max/lt). Beyond it is `vuot`; null for a single figure.
+   */
+  otherEnd?: number | null;
+  /** growth-rate rows whose unit is %: the actual is the rate itself, compared with the target directly. */
+  ratesItself?: boolean;
 }
 
 export interface RuleOutcome {
@@ -38,26 +45,50 @@ export function judge(input: RuleInput): RuleOutcome {
     return typeof actual === 'boolean' ? { status: actual ? 'dat' : 'chua-dat', valueShort: false } : NO_DATA;
   }
   if (typeof actual !== 'number') return NO_DATA;
+  const other = input.otherEnd ?? null;
   switch (rule) {
     case 'min': {
       if (plan === null) return NO_DATA;
       const a = roundTo(actual / pace, d);
-      return ordered(a > plan, a === plan);
+      return other === null ? ordered(a > plan, a === plan) : ordered(a > other, a >= plan);
     }
     case 'max': {
       if (plan === null) return NO_DATA;
       const a = roundTo(actual, d);
-      return ordered(a < plan, a === plan);
+      return other === null ? ordered(a < plan, a === plan) : ordered(a < other, a <= plan);
     }
+    case 'lt': {
+      if (plan === null) return NO_DATA;
+      const a = roundTo(actual, d);
+      if (other !== null) return ordered(a < other, a < plan);
+      const ok = a < plan;
+      return { status: ok ? 'dat' : 'chua-dat', valueShort: !ok };
+    }
+    case 'increase': {
+      if (previous === null) return NO_DATA;
+      return { status: actual > previous ? 'dat' : 'chua-dat', valueShort: !(actual > previous) };
+    }
+    case 'growth-rate': {
+      if (plan === null) return NO_DATA;
+      let rate: number;
+      if (input.ratesItself) rate = roundTo(actual, d);
+      else if (previous === null || previous === 0) return NO_DATA;
+      else rate = roundTo((actual / previous - 1) * 100, d);
+      return other === null ? ordered(rate > plan, rate === plan) : ordered(rate > other, rate >= plan);
+    }
+    case 'structure':
+    case 'info':
+      return NO_DATA;
     case 'gt': {
       if (plan === null) return NO_DATA;
+      if (other !== null) return ordered(roundTo(actual, d) > other, roundTo(actual, d) > plan);
       const ok = roundTo(actual, d) > plan;
       return { status: ok ? 'dat' : 'chua-dat', valueShort: !ok };
     }
     case 'reduce': {
       if (plan === null || previous === null) return NO_DATA;
       const reduction = roundTo(previous - actual, d);
-      return ordered(reduction > plan, reduction === plan);
+      return other === null ? ordered(reduction > plan, reduction === plan) : ordered(reduction > other, reduction >= plan);
     }
     case 'decrease': {
       if (previous === null) return NO_DATA;
@@ -94,3 +125,6 @@ export const STATUS_TEXT: Record<Status, string> = {
   'chua-dat': 'Chưa đạt',
   'khong-du-lieu': 'Chưa có số liệu',
 };
+
+/** The status cell of a row the plan states but does not judge (structure shares, info figures). */
+export const UNJUDGED_TEXT = 'Không đánh giá';

@@ -2,15 +2,17 @@
 // with their gap, the growth of indicator 1 with each sector's contribution, and a ready Vietnamese
 // paragraph in the style of a district report. Pure: the Report and the catalog in, plain data out.
 //
-// What is counted ("judged"): every result row of the Report except the aggregate rows of headings with
-// `allOf` (QP.2 "giảm cả 3 mặt"), because their members (QP.2.1–QP.2.3) are counted themselves; the two
-// measures of an indicator-1 row count as two, as the plan sets a target for each. Rows with no data are
-// counted (the total says how many indicators the plan has), and listed apart.
+// What is counted ("judged") is defined once, in tally.ts (the task pane counts with it too): every result
+// row except the aggregate rows of headings with `allOf` (QP.2 "giảm cả 3 mặt"); the two measures of an
+// indicator-1 row count as two. Rows with no data are counted (the total says how many indicators the plan
+// has), and listed apart.
 import { HEADINGS, INDICATORS, indicatorName, MEASURE_NAMES, type Heading, type Indicator } from './catalog';
 import { fmt, withUnit } from './format';
 import { roundTo } from './vnNumber';
+import { paceOf, periodWords } from './period';
 import { decimalsOfValue } from './precision';
 import type { IndicatorResult, Measure, Period, Report, RuleKind, Status } from './types';
+import { judgedRows, tally } from './tally';
 
 export interface SummaryOptions {
   indicators?: readonly Indicator[];
@@ -90,8 +92,6 @@ export interface Summary {
   paragraph: string;
 }
 
-const STATUSES: readonly Status[] = ['vuot', 'dat', 'chua-dat', 'khong-du-lieu'];
-
 /** "Tổng thu ngân sách", "Nông, lâm, thủy sản (giá trị sản xuất)". */
 export const indicatorLabel = (ind: Indicator, measure: Measure | null): string => indicatorName(ind, measure);
 
@@ -114,10 +114,10 @@ function gapWords(gap: number, unitLabel: string): string {
 export function summarize(report: Report, options: SummaryOptions = {}): Summary {
   const indicators = options.indicators ?? INDICATORS;
   const headings = options.headings ?? HEADINGS;
-  const aggregates = new Set(headings.filter((h) => h.allOf).map((h) => h.id));
   const byId = new Map(indicators.map((i) => [i.id, i]));
-  const rows = report.indicators.filter((r) => !aggregates.has(r.id) && byId.has(r.id));
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as Record<Status, number>;
+  // The plan's own targets (tally: info figures and structure shares are shown, never judged nor counted).
+  const rows = judgedRows(report, { indicators, headings });
+  const { counts } = tally(report, { indicators, headings });
   const notAchieved = rows.filter((r) => r.status === 'chua-dat').map((r) => shortfallOf(r, byId.get(r.id)!, report.period, options.year));
   const noData = rows.filter((r) => r.status === 'khong-du-lieu').map((r) => ({ id: r.id, measure: r.measure, name: indicatorLabel(byId.get(r.id)!, r.measure) }));
   const growth = growthOf(report, indicators, options);
@@ -143,7 +143,7 @@ export function summarize(report: Report, options: SummaryOptions = {}): Summary
 function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: number | undefined): Shortfall {
   const name = indicatorLabel(ind, r.measure);
   const u = ind.unitLabel;
-  const pace = period === '6t' && ind.nature === 'flow' ? 0.5 : 1;
+  const pace = paceOf(period, ind.nature);
   const plan = typeof r.plan === 'number' ? r.plan : null;
   const actual = typeof r.actual === 'number' ? r.actual : null;
   const target = plan === null ? null : plan * pace;
@@ -152,7 +152,7 @@ function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: n
     percentOfPlan: r.percentOfPlan, gap: null, gapPercent: null, growthGap: null, text: `${name} chưa đạt kế hoạch`,
   };
   const ofPlan = r.percentOfPlan !== null ? `đạt ${pct(r.percentOfPlan)} kế hoạch${pace < 1 ? ' năm' : ''}` : '';
-  const before = period === '6t' ? 'cùng kỳ' : year ? `năm ${year - 1}` : 'năm trước';
+  const before = period !== 'nam' ? 'cùng kỳ' : year ? `năm ${year - 1}` : 'năm trước';
   const r2 = (x: number) => roundTo(x, 6);
   if (ind.rule === 'pass') return { ...base, text: `${name}: chưa đạt` };
   if (actual === null) return base;
@@ -188,6 +188,23 @@ function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: n
       if (plan === null) return base;
       const gap = r2(actual - plan);
       return { ...base, gap, gapPercent: plan ? roundTo((gap / plan) * 100, 2) : null, text: `${name} ${withUnit(actual, u)}, cao hơn mức trần kế hoạch ${withUnit(plan, u)} là ${fmt(gap)} ${pointsUnit(u)}` };
+    }
+    case 'lt': {
+      if (plan === null) return base;
+      const gap = r2(actual - plan);
+      return { ...base, gap, text: `${name} ${withUnit(actual, u)}, kế hoạch dưới ${withUnit(plan, u)}` };
+    }
+    case 'increase': {
+      if (r.previous === null) return base;
+      const gap = r2(r.previous - actual);
+      return { ...base, gap, text: `${name} ${withUnit(actual, u)}, không tăng so với ${before} (${withUnit(r.previous, u)})` };
+    }
+    case 'growth-rate': {
+      if (plan === null) return base;
+      const rate = u.trim() === '%' ? actual : r.growth !== null ? roundTo(r.growth - 100, 2) : null;
+      if (rate === null) return base;
+      const gap = r2(plan - rate);
+      return { ...base, gap, text: `${name} tăng ${pct(rate)} so với ${before}, kế hoạch tăng ${pct(plan)}, thấp hơn ${fmt(gap, 2)} điểm phần trăm` };
     }
     case 'gt': {
       if (plan === null) return base;
@@ -235,7 +252,7 @@ function growthOf(report: Report, indicators: readonly Indicator[], options: Sum
     return s;
   };
   const baseYear = options.baseYear ?? 2010;
-  const before = report.period === '6t' ? 'cùng kỳ' : options.year ? `năm ${options.year - 1}` : 'năm trước';
+  const before = report.period !== 'nam' ? 'cùng kỳ' : options.year ? `năm ${options.year - 1}` : 'năm trước';
   const out: GrowthSummary[] = [];
   for (const m of ['sx', 'sp'] as const) {
     const r = find(total.id, m);
@@ -268,7 +285,7 @@ function growthOf(report: Report, indicators: readonly Indicator[], options: Sum
 }
 
 function paragraphOf(s: Summary): string {
-  const when = s.period === '6t' ? `6 tháng đầu năm${s.year ? ' ' + s.year : ''}` : `năm${s.year ? ' ' + s.year : ''}`;
+  const when = periodWords(s.period, s.year);
   const met = s.counts.vuot || s.counts.dat ? ` (vượt ${s.counts.vuot}, đạt ${s.counts.dat})` : '';
   let text = `Ước thực hiện ${when} có ${s.achieved}/${s.counted} chỉ tiêu đạt và vượt kế hoạch${met}`;
   if (s.notAchieved.length) text += `; ${s.notAchieved.length} chỉ tiêu chưa đạt: ${s.notAchieved.map((x) => x.text).join('; ')}`;

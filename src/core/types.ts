@@ -1,13 +1,18 @@
 // Shared vocabulary of the engine. Plain data only: adapters (Excel, ExcelJS) read a workbook into a
 // WorkbookSnapshot, core judges it into a Report, adapters write the Report back as flags.
+import type { PlanRule } from './planJson';
 
 /** Indicator 1 has two measures: sp = giá trị sản phẩm (value added), sx = giá trị sản xuất (gross output). */
 export type Measure = 'sp' | 'sx';
 
-/** Reporting period: `nam` = cả năm (year end), `6t` = 6 tháng (six-month report). */
-export type Period = 'nam' | '6t';
+/**
+ * Reporting period: `nam` = cả năm (year end), `<n>t` = the first n months (6t = 6 tháng, 9t = 9 tháng,
+ * cumulative), `q1`–`q4` = one quarter alone (src/core/period.ts).
+ */
+export type Period = 'nam' | `${number}t` | 'q1' | 'q2' | 'q3' | 'q4';
 
-export type RuleKind = 'min' | 'max' | 'gt' | 'reduce' | 'decrease' | 'criteria' | 'pass' | 'growth';
+/** The plan's rules (quyTac, CONTRACT.md): the seed's eight and lt, increase, growth-rate, structure, info. */
+export type RuleKind = PlanRule;
 
 /** flow = added over time and across units (money, people, accidents); level = a rate or a state. */
 export type Nature = 'flow' | 'level';
@@ -32,7 +37,9 @@ export type FindingCode =
   // Extensions of the contract (documented in README): the plan cell is empty or unreadable (missing-plan);
   // a template cell's defined name is gone (missing-cell).
   | 'missing-plan'
-  | 'missing-cell';
+  | 'missing-cell'
+  // A table of the user's own states a % of plan, a growth or a verdict its own figures disagree with.
+  | 'stated-mismatch';
 
 /** The template's input columns, as in the defined names `<COL>_<id>`. */
 export type InputColumn = 'KH' | 'KHTT' | 'TN' | 'TH';
@@ -84,6 +91,8 @@ export interface IndicatorResult {
   status: Status;
   /** Extension: true when `previous` was not entered and was implied from plan ÷ plan index × 100. */
   previousImplied?: boolean;
+  /** Extension: false for rows the plan states but does not judge (structure shares, info figures). */
+  judged?: false;
 }
 
 export interface Report {

@@ -1,36 +1,21 @@
 // "Tổng hợp từ các sheet": consolidates the unit template sheets of the open workbook into a new template
 // sheet (its own sheet-scoped names, so it is itself a template that Kiểm tra accepts) and a unit-by-unit
-// sheet. The rules are core's (src/core/consolidate.ts). Reads in three round trips, writes in one.
-import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, emptyMergeNotes, mergeNotesOf, type Consolidation, type ExcludedUnit, type IncludedUnit, type MergeNotes, type UnitInput, type Value } from '../core/consolidate';
+// sheet. The rules are core's (src/core/consolidate.ts). Reads in three round trips, writes the essential part in one, then each optional part in its own.
+import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, emptyMergeNotes, mergeNotesOf, type Consolidation, type UnitInput, type Value } from '../core/consolidate';
+import type { ConsolidateOutcome, ConsolidateRequest } from '../core/actions';
+import { checkedSheetOf, withChecked } from '../core/checked';
 import { checkWorkbook } from '../core/engine';
 import { CONSOLIDATED_MARK, rowKey, TITLE_NAMES } from '../core/names';
-import type { Report } from '../core/types';
 import { snapshotOf } from '../template/inMemory';
 import { actualFormats, buildTemplate, COLORS, type TemplateModel } from '../template/model';
 import type { Features } from './features';
-import { freeSheetName, writeTemplateSheet } from './insertTemplate';
+import { freeSheetName, templateExtras, writeEssential, writeTemplateSheet } from './insertTemplate';
+import { SHEET_NAMES_LOAD } from './marker';
+import { runOptionalSteps } from './steps';
 import { hasTemplateNames, queueCells, readCells, splitAddress } from './snapshot';
 import { charsToPoints } from './styles';
 
-export interface ConsolidateRequest {
-  /** Name written in the consolidated sheet's DON_VI cell; "Tổng hợp N đơn vị" when empty. */
-  unit?: string;
-}
-
-export interface ConsolidateOutcome extends MergeNotes {
-  /** Unit template sheets found (consolidated sheets made earlier are not units). */
-  unitSheets: string[];
-  /** Consolidated sheets made earlier: kept, never used as units. */
-  skipped: string[];
-  /** Units included (`source` is the sheet name). */
-  included: IncludedUnit[];
-  /** Units left out, with why and, for errors, the sheet and cell of each. */
-  excluded: ExcludedUnit[];
-  /** The sheets written; null when nothing was written (fewer than two unit sheets, or none usable). */
-  written: { sheet: string; byUnitSheet: string } | null;
-  /** The consolidated template's own check; null when nothing was written. */
-  report: Report | null;
-}
+export type { ConsolidateOutcome, ConsolidateRequest } from '../core/actions';
 
 export const CONSOLIDATED_SHEET = 'Tổng hợp';
 
@@ -50,10 +35,10 @@ export async function readTemplateSheets(context: Excel.RequestContext): Promise
   const sheets = context.workbook.worksheets.load('items/name');
   const workbookNames = context.workbook.names.load('items/name,items/type');
   await context.sync();
-  const own = sheets.items.map((ws) => ({ name: ws.name, names: ws.names.load('items/name,items/type') }));
+  const own = sheets.items.map((ws) => ({ name: ws.name, names: ws.names.load(SHEET_NAMES_LOAD) }));
   const workbookRanges = queueCells(workbookNames);
   await context.sync();
-  const local = own.map((s) => ({ ...s, ranges: hasTemplateNames(s.names) ? queueCells(s.names) : null }));
+  const local = own.map((s) => ({ ...s, ranges: hasTemplateNames(s.names) ? queueCells(s.names, true) : null }));
   await context.sync();
 
   const bySheet = new Map<string, Map<string, Excel.Range>>();
@@ -66,7 +51,7 @@ export async function readTemplateSheets(context: Excel.RequestContext): Promise
   for (const s of local) {
     const ranges = s.ranges ?? bySheet.get(s.name);
     if (!ranges || ![...ranges.keys()].some((k) => k.startsWith('TH_'))) continue;
-    const consolidated = s.names.items.some((n) => n.name.toUpperCase() === CONSOLIDATED_MARK);
+    const consolidated = s.names.items.some((n) => n.scope === 'Worksheet' && n.name.toUpperCase() === CONSOLIDATED_MARK);
     templates.push({ sheet: s.name, ranges, consolidated });
   }
   return { sheetNames: sheets.items.map((s) => s.name), templates };
@@ -102,20 +87,28 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
   const values = new Map<string, Value>();
   for (const n of model.names) if (byName.has(n.name)) values.set(n.address, byName.get(n.name)!);
 
-  const sheet = context.workbook.worksheets.add(sheetName);
-  writeTemplateSheet(sheet, model, features, { names: sheet.names, values });
-  sheet.names.add(CONSOLIDATED_MARK, sheet.getRange('A1'), 'Sheet do "Tổng hợp từ các sheet" tạo: không tính là một đơn vị.');
-  writeByUnitSheet(context.workbook.worksheets.add(byUnitName), model, c, features);
-  sheet.activate();
-  await context.sync();
+  let sheet!: Excel.Worksheet;
+  let byUnit!: Excel.Worksheet;
+  await writeEssential(context, [{ name: sheetName, kind: 'consolidated' }, { name: byUnitName, kind: 'byUnit' }], ([s, b]) => {
+    sheet = s!;
+    byUnit = b!;
+    writeTemplateSheet(sheet, model, { names: sheet.names, values });
+    sheet.names.add(CONSOLIDATED_MARK, sheet.getRange('A1'), 'Sheet do "Tổng hợp từ các sheet" tạo: không tính là một đơn vị.');
+    writeByUnitSheet(byUnit, model, c);
+    sheet.activate();
+  });
+  const steps = templateExtras(sheet, model, features);
+  if (features.freezePanes) steps.push({ label: `Cố định dòng tiêu đề của sheet "${byUnitName}"`, write: () => byUnit.freezePanes.freezeAt(byUnit.getRange('A1:C5')) });
+  outcome.partsSkipped = await runOptionalSteps(context, steps);
 
   outcome.written = { sheet: sheetName, byUnitSheet: byUnitName };
-  outcome.report = checkWorkbook({ ...snapshotOf(model, Object.fromEntries(c.cells), c.period), ...(c.year !== null ? { year: c.year } : {}), unit: c.unit, baseYear: c.baseYear });
+  const snapshot = { ...snapshotOf(model, Object.fromEntries(c.cells), c.period), ...(c.year !== null ? { year: c.year } : {}), unit: c.unit, baseYear: c.baseYear };
+  outcome.report = withChecked(checkWorkbook(snapshot), checkedSheetOf(sheetName, snapshot));
   return outcome;
 }
 
 /** The unit-by-unit sheet: every indicator's actual (TH), merged and per unit, in one 2-D write. */
-function writeByUnitSheet(sheet: Excel.Worksheet, model: TemplateModel, c: Consolidation, features: Features): void {
+function writeByUnitSheet(sheet: Excel.Worksheet, model: TemplateModel, c: Consolidation): void {
   const heading = byUnitHeading(c, (s) => `sheet "${s}"`);
   const width = BY_UNIT_FIXED_HEADERS.length + c.included.length;
   const formats = actualFormats(model);
@@ -148,7 +141,6 @@ function writeByUnitSheet(sheet: Excel.Worksheet, model: TemplateModel, c: Conso
   sheet.getRange('A:A').format.columnWidth = charsToPoints(8);
   sheet.getRange('B:B').format.columnWidth = charsToPoints(48);
   sheet.getRange(`C:${lastCol}`).format.columnWidth = charsToPoints(14);
-  if (features.freezePanes) sheet.freezePanes.freezeAt(sheet.getRange('A1:C5'));
 }
 
 /** 1 → A, 27 → AA. */

@@ -1,5 +1,8 @@
 // What this Excel can do beyond the manifest's minimum (ExcelApi 1.4: values, formulas, formats, names,
 // settings). Richer features switch on at run time; the task pane tells the user which are off.
+// A member above 1.4 is used only under `if (features.K)` (or `features.K && …`, or after
+// `if (!features.K) return`), or in a function only such code calls: test/excel/requirementSets.test.ts
+// resolves every member to its "[Api set: …]" in @types/office-js and enforces it.
 
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
 
@@ -31,7 +34,7 @@ export function detectFeatures(isSetSupported: IsSetSupported): Features {
 
 export const ALL_FEATURES: Features = { validation: true, conditionalFormats: true, freezePanes: true, onChanged: true, pageLayout: true };
 
-/** The features this Excel lacks, in words for the task pane. */
+/** The features this Excel lacks, in words for the task pane (requirement-set versions are for the README, not the user). */
 export function missingFeatures(f: Features): string[] {
-  return (Object.keys(FEATURE_SETS) as (keyof Features)[]).filter((k) => !f[k]).map((k) => `${FEATURE_SETS[k].label} (cần ExcelApi ${FEATURE_SETS[k].version})`);
+  return (Object.keys(FEATURE_SETS) as (keyof Features)[]).filter((k) => !f[k]).map((k) => FEATURE_SETS[k].label);
 }

@@ -3,9 +3,12 @@
 // stored in the workbook's settings, and clearing puts them back.
 import { checkWorkbook } from '../core/engine';
 import { FLAG_FILL, NOTE_PREFIX, planFlags } from '../core/flags';
-import type { Period, Report } from '../core/types';
+import { checkedSheetOf, withChecked, type CheckedReport } from '../core/checked';
+import type { Period } from '../core/types';
+import { isDeadTemplateName } from './deadNames';
 import { protectedSheetError } from './errors';
-import { flagsKey, hasTemplateNames, queueCells, toRead, type ExcelRead, type NamedRange, type StoredFlags } from './snapshot';
+import { markOf, markSheet, SHEET_MARK, SHEET_NAMES_LOAD } from './marker';
+import { flagsKey, hasTemplateNames, legacyFlagsKey, NoTemplateInWorkbook, queueCells, toRead, type ExcelRead, type NamedRange, type StoredFlags } from './snapshot';
 
 const OUR_FILLS = new Set(Object.values(FLAG_FILL).map((c) => c.toUpperCase()));
 const isOurFill = (c: string | null) => c !== null && OUR_FILLS.has(c.toUpperCase());
@@ -17,63 +20,116 @@ export function ownNote(value: unknown): string {
   return at < 0 ? text : text.slice(0, at).replace(/\n$/, '');
 }
 
+/** A read template, with where its flags are kept. */
+interface TemplateRead extends ExcelRead {
+  /** The sheet whose own names make the template (a unit sheet), when it is one. */
+  unitSheet: Excel.Worksheet | null;
+  /** Set when the flags are still under the sheet's id (a sheet made before sheets were marked). */
+  legacy: boolean;
+  /** The id in this session of a sheet, by name. */
+  sheetId: (name: string) => string;
+}
+
 /**
  * The template a check reads: the active sheet's (or `sheet`'s, by name or id) own when it has one (names
  * scoped to the sheet, as on a unit sheet, a copied template sheet or a consolidated sheet), else the
  * workbook's. Two round trips.
  */
-async function readTemplate(context: Excel.RequestContext, period?: Period, sheet?: string): Promise<ExcelRead> {
+async function readTemplate(context: Excel.RequestContext, period?: Period, sheet?: string): Promise<TemplateRead> {
   const workbookNames = context.workbook.names.load('items/name,items/type');
   const worksheets = context.workbook.worksheets;
   const active = (sheet === undefined ? worksheets.getActiveWorksheet() : worksheets.getItem(sheet)).load('name,id');
-  const sheetNames = active.names.load('items/name,items/type');
+  const sheetNames = active.names.load(SHEET_NAMES_LOAD);
   // Protection is read up front, so a protected sheet stops us before any write (no half-written flags).
-  const sheets = context.workbook.worksheets.load('items/name,items/protection/protected');
+  const sheets = context.workbook.worksheets.load('items/name,items/id,items/protection/protected');
   await context.sync();
   const local = hasTemplateNames(sheetNames);
-  const ranges = queueCells(local ? sheetNames : workbookNames);
-  const key = flagsKey(local ? active.id : null);
+  const ranges = queueCells(local ? sheetNames : workbookNames, local);
+  if (![...ranges.keys()].some((k) => k.startsWith('TH_'))) throw new NoTemplateInWorkbook(workbookNames.items.filter(isDeadTemplateName).length);
+  const mark = local ? markOf(sheetNames) : null;
+  // A unit sheet without a mark was made before marks: its flags are under its id until the next check.
+  const legacy = local && !sheetNames.items.some((n) => n.name.toUpperCase() === SHEET_MARK);
+  const key = !local ? flagsKey(null) : legacy ? legacyFlagsKey(active.id) : flagsKey(mark?.key ?? active.id);
   const setting = context.workbook.settings.getItemOrNullObject(key).load('value');
   await context.sync();
   const read = toRead(ranges, setting, key, period);
   const used = new Set([...read.cells.values()].map((c) => c.sheet));
   const locked = sheets.items.find((ws) => used.has(ws.name) && ws.protection.protected);
   if (locked) throw protectedSheetError(locked.name);
-  return read;
+  const ids = new Map(sheets.items.map((ws) => [ws.name, ws.id]));
+  return { ...read, unitSheet: local ? active : null, legacy, sheetId: (name) => ids.get(name) ?? '' };
 }
 
-export async function checkAndFlag(context: Excel.RequestContext, period?: Period, sheet?: string): Promise<Report> {
+/** The sheet of a template's cells: its TH_ cells' (a workbook template may sit on any sheet). */
+function templateSheet(read: ExcelRead): string {
+  for (const [name, c] of read.cells) if (name.startsWith('TH_')) return c.sheet;
+  return '';
+}
+
+/** The note cells a check wrote values into, on one sheet (by its id in this session): what live check ignores. */
+export interface WrittenCells {
+  sheetId: string;
+  addresses: string[];
+}
+
+/**
+ * Checks the template and flags it in one batch; the report says which sheet it was and what that sheet's
+ * title block holds. The stored flags are written first in the batch, so a batch Excel stops half-way
+ * never leaves a flag colour without the colour it replaced on record.
+ */
+export async function checkAndFlag(context: Excel.RequestContext, period?: Period, sheet?: string, wrote?: (cells: WrittenCells) => void): Promise<CheckedReport> {
   const read = await readTemplate(context, period, sheet);
-  const report = checkWorkbook(read.snapshot);
+  const notesSkipped: string[] = [];
+  const report: CheckedReport = withChecked(checkWorkbook(read.snapshot), checkedSheetOf(templateSheet(read), read.snapshot));
   const plan = planFlags(report);
   const prior: StoredFlags = read.stored ?? { fills: {}, notes: [] };
   const stored: StoredFlags = { fills: {}, notes: [] };
+  const writes: (() => void)[] = [];
+  const written: NamedRange[] = [];
   const flagged = new Set(plan.cells.map((m) => m.name.toUpperCase()));
 
   for (const [name, original] of Object.entries(prior.fills)) {
     const c = read.cells.get(name);
-    if (c && !flagged.has(name)) restoreFill(c, original);
+    if (!c || flagged.has(name) || !isOurFill(c.fill)) continue;
+    stored.fills[name] = original; // kept until the restore is seen done, in case this batch stops early
+    writes.push(() => restoreFill(c, original));
   }
   for (const mark of plan.cells) {
     const key = mark.name.toUpperCase();
     const c = read.cells.get(key);
     if (!c) continue;
-    // Flagged by the last check too and still showing our colour: keep what it had before that check. A
-    // colour the user gave it since is what the clear must bring back.
-    stored.fills[key] = key in prior.fills && isOurFill(c.fill) ? prior.fills[key]! : c.fill;
-    c.range.format.fill.color = FLAG_FILL[mark.severity];
+    // Showing our colour already (flagged before): what it had before that check, never our own colour.
+    // A colour the user gave it since is what the clear must bring back.
+    stored.fills[key] = isOurFill(c.fill) ? (prior.fills[key] ?? null) : c.fill;
+    writes.push(() => { c.range.format.fill.color = FLAG_FILL[mark.severity]; });
   }
   for (const row of plan.rows) {
     const c = read.cells.get(row.noteName.toUpperCase());
     if (!c) continue;
+    if (c.formula) {
+      // The user's formula stays; the pane and the report still show the finding.
+      if (row.note) notesSkipped.push(c.address);
+      continue;
+    }
     const own = ownNote(c.value);
     const next = row.note ? (own ? own + '\n' : '') + NOTE_PREFIX + row.note : own;
-    if (next !== (c.value ?? '')) c.range.values = [[next]];
-    if (row.note) stored.notes.push(c.name);
+    if (next !== (c.value ?? '')) {
+      writes.push(() => { c.range.values = [[next]]; });
+      written.push(c);
+    }
+    if (row.note || next !== (c.value ?? '')) stored.notes.push(c.name);
   }
-  context.workbook.settings.add(read.settingKey, JSON.stringify(stored));
+  let settingKey = read.settingKey;
+  if (read.legacy && read.unitSheet) {
+    settingKey = flagsKey(markSheet(read.unitSheet, 'unit').key);
+    if (!read.setting.isNullObject) read.setting.delete();
+  }
+  context.workbook.settings.add(settingKey, JSON.stringify(stored));
+  for (const w of writes) w();
+  // Told before the sync: the change events of these writes may arrive before it resolves.
+  for (const c of written) wrote?.({ sheetId: read.sheetId(c.sheet), addresses: [c.address] });
   await context.sync();
-  return report;
+  return notesSkipped.length ? { ...report, notesSkipped } : report;
 }
 
 /** Puts back what the last check changed. Returns how many cells it restored. */

@@ -1,15 +1,20 @@
-// Inserts the template into the open workbook in two round trips: one to look (is the sheet name free,
-// is there a template already?), one to write everything. Never overwrites a sheet or a name.
+// Inserts the template into the open workbook: one round trip to look (is the sheet name free, is there a
+// template already?), one to write the essential part (the sheet, its mark, the names, the values and
+// formulas), then one per optional part (src/excel/steps.ts), so a part this Excel refuses is skipped and
+// reported instead of leaving half a template. Never overwrites a sheet or a live name; when the essential
+// part fails, what it made is taken away again, so "Chèn biểu mẫu" can simply be tried again.
+import type { InsertOutcome } from '../core/actions';
 import type { TemplateModel } from '../template/model';
 import type { ValidationSpec } from '../template/validation';
 import { COLUMN_ORDER, COLUMNS, HEADER_ROW, LAST_COLUMN, NUMBER_ROW } from '../template/layout';
+import { isDeadTemplateName } from './deadNames';
+import { messageOf, UserFacingError } from './errors';
 import type { Features } from './features';
+import { markOf, markSheet, SHEET_NAMES_LOAD, type SheetKind } from './marker';
+import { runOptionalSteps, type OptionalStep } from './steps';
 import { charsToPoints, OFFICE_STYLES } from './styles';
 
-export type InsertOutcome =
-  | { kind: 'inserted'; sheetName: string }
-  | { kind: 'sheet-exists'; sheetName: string; suggestion: string }
-  | { kind: 'template-exists'; name: string };
+export type { InsertOutcome };
 
 export interface InsertOptions {
   /**
@@ -23,24 +28,73 @@ export interface InsertOptions {
 export async function insertTemplate(context: Excel.RequestContext, model: TemplateModel, features: Features, options: InsertOptions = {}): Promise<InsertOutcome> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets.load('items/name');
-  const names = workbook.names.load('items/name');
+  // `type`: a name left as #REF! by a deleted sheet is not a template (it is replaced below).
+  const names = workbook.names.load('items/name,items/type');
   await context.sync();
 
   const sheetNames = sheets.items.map((s) => s.name);
   if (sheetNames.some((n) => n.toLowerCase() === model.sheetName.toLowerCase())) {
     return { kind: 'sheet-exists', sheetName: model.sheetName, suggestion: freeSheetName(model.sheetName, sheetNames) };
   }
+  const ours = new Set(model.names.map((n) => n.name.toUpperCase()));
+  const live = new Set(names.items.filter((n) => n.type === 'Range').map((n) => n.name.toUpperCase()));
   if (!options.unitSheet) {
-    const taken = new Set(names.items.map((n) => n.name.toUpperCase()));
-    const clash = model.names.find((n) => taken.has(n.name.toUpperCase()));
+    const clash = model.names.find((n) => live.has(n.name.toUpperCase()));
     if (clash) return { kind: 'template-exists', name: clash.name };
   }
+  const dead = options.unitSheet ? [] : names.items.filter((n) => isDeadTemplateName(n) && ours.has(n.name.toUpperCase()));
 
-  const sheet = workbook.worksheets.add(model.sheetName);
-  writeTemplateSheet(sheet, model, features, { names: options.unitSheet ? sheet.names : workbook.names });
-  sheet.activate();
+  await writeEssential(context, [{ name: model.sheetName, kind: options.unitSheet ? 'unit' : 'template' }], ([sheet]) => {
+    for (const n of dead) n.delete();
+    writeTemplateSheet(sheet!, model, { names: options.unitSheet ? sheet!.names : workbook.names });
+    sheet!.activate();
+  }, options.unitSheet ? [] : model.names.map((n) => n.name).filter((n) => !live.has(n.toUpperCase())));
+  const skipped = await runOptionalSteps(context, templateExtras(context.workbook.worksheets.getItem(model.sheetName), model, features));
+  return { kind: 'inserted', sheetName: model.sheetName, skipped };
+}
+
+/**
+ * Adds the sheets (each marked as ours) and queues `write` in one batch. If the batch fails, what it made
+ * is taken away — the marked sheets (`before` runs first in the batch), and the workbook names in `workbookNames` it added — so a retry finds
+ * the workbook as before; then the error is thrown, with a word on anything that could not be undone.
+ */
+export async function writeEssential(
+  context: Excel.RequestContext, sheets: { name: string; kind: SheetKind }[], write: (added: Excel.Worksheet[]) => void,
+  workbookNames: string[] = [], before?: () => void,
+): Promise<void> {
+  try {
+    before?.();
+    const added = sheets.map((s) => {
+      const ws = context.workbook.worksheets.add(s.name);
+      markSheet(ws, s.kind);
+      return ws;
+    });
+    write(added);
+    await context.sync();
+  } catch (err) {
+    const left = await undoNewSheets(context, sheets.map((s) => s.name), workbookNames).catch((undoErr: unknown) => [`(${messageOf(undoErr)})`]);
+    if (left.length === 0) throw err;
+    throw new UserFacingError(`${messageOf(err)} Chưa gỡ được phần đã ghi dở: ${left.join(', ')}. Hãy xóa các sheet/tên đó rồi thử lại.`);
+  }
+}
+
+/** Deletes the named sheets that carry our mark and the listed workbook names; resolves what stays. */
+async function undoNewSheets(context: Excel.RequestContext, sheetNames: string[], workbookNames: string[]): Promise<string[]> {
+  const wanted = new Set(workbookNames.map((n) => n.toUpperCase()));
+  const names = context.workbook.names.load('items/name');
+  const sheets = sheetNames.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
   await context.sync();
-  return { kind: 'inserted', sheetName: model.sheetName };
+  const found = sheets.filter((s) => !s.isNullObject).map((s) => ({ ws: s, own: s.names.load(SHEET_NAMES_LOAD) }));
+  await context.sync();
+  const left: string[] = [];
+  for (const n of names.items) if (wanted.has(n.name.toUpperCase())) n.delete();
+  for (const s of found) {
+    // A sheet without our mark may be the user's (made since): never deleted.
+    if (markOf(s.own)) s.ws.delete();
+    else left.push(`sheet "${sheetNames[sheets.indexOf(s.ws)]}"`);
+  }
+  await context.sync();
+  return left;
 }
 
 export interface SheetWriteOptions {
@@ -50,28 +104,43 @@ export interface SheetWriteOptions {
   values?: ReadonlyMap<string, string | number | null>;
 }
 
-/** Queues the whole template onto a new, empty sheet: names, cells, formats, validation, view, print. */
-export function writeTemplateSheet(sheet: Excel.Worksheet, model: TemplateModel, features: Features, options: SheetWriteOptions): void {
+/** Queues the essential template onto a new, empty sheet: names, then values, formulas and number formats. */
+export function writeTemplateSheet(sheet: Excel.Worksheet, model: TemplateModel, options: SheetWriteOptions): void {
   // Names before formulas: a formula written first would bind to a workbook name of the same spelling.
   for (const n of model.names) options.names.add(n.name, sheet.getRange(n.address));
   writeCells(sheet, model, options.values);
-  writeFormats(sheet, model);
-  if (features.validation) writeValidation(sheet, model);
+}
+
+/** The template's optional parts, each its own step: formats, validation, conditional formats, view, print. */
+export function templateExtras(sheet: Excel.Worksheet, model: TemplateModel, features: Features): OptionalStep[] {
+  const steps: OptionalStep[] = [{ label: 'Định dạng biểu (phông chữ, màu ô nhập, viền, độ rộng cột)', write: () => writeFormats(sheet, model) }];
+  if (features.validation) steps.push({ label: 'Kiểm tra dữ liệu khi nhập (Data Validation)', write: () => writeValidation(sheet, model) });
   if (features.conditionalFormats) {
-    for (const cf of model.conditionalFormats) {
-      const format = sheet.getRange(cf.range).conditionalFormats.add('Custom');
-      format.custom.rule.formula = `=${cf.formula}`;
-      format.custom.format.fill.color = cf.fill;
-      format.custom.format.font.color = cf.fontColor;
-    }
+    steps.push({
+      label: 'Tô màu cột Đánh giá (định dạng có điều kiện)',
+      write: () => {
+        for (const cf of model.conditionalFormats) {
+          const format = sheet.getRange(cf.range).conditionalFormats.add('Custom');
+          format.custom.rule.formula = `=${cf.formula}`;
+          format.custom.format.fill.color = cf.fill;
+          format.custom.format.font.color = cf.fontColor;
+        }
+      },
+    });
   }
-  if (features.freezePanes) sheet.freezePanes.freezeAt(sheet.getRange(`A1:B${model.freeze.rows}`));
+  if (features.freezePanes) steps.push({ label: 'Cố định dòng tiêu đề', write: () => sheet.freezePanes.freezeAt(sheet.getRange(`A1:B${model.freeze.rows}`)) });
   if (features.pageLayout) {
-    sheet.pageLayout.orientation = 'Landscape';
-    sheet.pageLayout.paperSize = 'A4';
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    sheet.pageLayout.setPrintTitleRows(`$${HEADER_ROW}:$${NUMBER_ROW}`);
+    steps.push({
+      label: 'Thiết lập trang in A4 ngang',
+      write: () => {
+        sheet.pageLayout.orientation = 'Landscape';
+        sheet.pageLayout.paperSize = 'A4';
+        sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        sheet.pageLayout.setPrintTitleRows(`$${HEADER_ROW}:$${NUMBER_ROW}`);
+      },
+    });
   }
+  return steps;
 }
 
 /** `base` when it is free, else "Chỉ tiêu KT-XH (2)", "(3)" … the first name not taken. */

@@ -1,9 +1,12 @@
 // Live check: when the user edits a template sheet (the workbook's, a unit's, a consolidated one), re-check
-// and re-flag that sheet after a short pause (a paste of many cells fires many events: they become one check). The add-in's own writes fire
-// onChanged too; they are recognised by triggerSource (ExcelApi 1.14) or, in older Excel, by arriving
-// while our own check is running or just after it.
+// and re-flag that sheet after a short pause (a paste of many cells fires many events: they become one
+// check). The add-in's own writes fire onChanged too. From ExcelApi 1.14 they say so (triggerSource); before
+// it, an event is ours only if every cell it names is a note cell our last check wrote on that sheet — the
+// only values a check writes. Anything else is the user's and is re-checked, even if it arrives while our
+// check runs or just after (a time window would drop those edits).
 import type { Report } from '../core/types';
-import { checkAndFlag } from './flags';
+import { checkAndFlag, type WrittenCells } from './flags';
+import { SHEET_NAMES_LOAD } from './marker';
 import { hasTemplateNames } from './snapshot';
 
 export type Run = <T>(fn: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -14,17 +17,15 @@ export interface LiveCheckOptions {
   onError: (err: unknown) => void;
   /** Quiet time before a re-check (ms). */
   debounceMs?: number;
-  /** After our own writes, events this soon are ours (ms), for Excel without triggerSource. */
-  ownWriteGraceMs?: number;
-  now?: () => number;
 }
 
 export class LiveCheck {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
-  private ownUntil = 0;
   /** Sheets edited since the last re-check (by id; '' for an event that does not say). */
   private readonly pending = new Set<string>();
+  /** Note cells our checks wrote, by worksheet id: "M12". */
+  private readonly ours = new Map<string, Set<string>>();
   /** How many re-checks ran: tests and the benchmark read it. */
   checks = 0;
 
@@ -32,12 +33,10 @@ export class LiveCheck {
 
   /** The onChanged handler. */
   readonly handle = (event: Pick<Excel.WorksheetChangedEventArgs, 'address'> & { triggerSource?: string; worksheetId?: string }): void => {
-    const now = (this.options.now ?? Date.now)();
     if (event.triggerSource === 'ThisLocalAddin') return;
-    if (event.triggerSource === undefined && (this.running || now < this.ownUntil)) return;
+    if (event.triggerSource === undefined && this.isOurWrite(event.worksheetId ?? '', event.address)) return;
     this.pending.add(event.worksheetId ?? '');
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.recheck(), this.options.debounceMs ?? 400);
+    this.schedule();
   };
 
   /** Resolves when no re-check is waiting or running (tests). */
@@ -45,14 +44,34 @@ export class LiveCheck {
     while (this.timer || this.running) await new Promise((r) => setTimeout(r, 10));
   }
 
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.recheck(), this.options.debounceMs ?? 400);
+  }
+
+  private isOurWrite(sheetId: string, address: string): boolean {
+    const ours = this.ours.get(sheetId);
+    if (!ours) return false;
+    const cells = cellsOf(address.replace(/^.*!/, '').replace(/\$/g, ''));
+    return cells !== null && cells.every((c) => ours.has(c));
+  }
+
+  private readonly remember = (written: WrittenCells): void => {
+    const set = this.ours.get(written.sheetId) ?? new Set<string>();
+    for (const a of written.addresses) set.add(a);
+    this.ours.set(written.sheetId, set);
+  };
+
   private async recheck(): Promise<void> {
     this.timer = null;
+    // One check at a time: edits made meanwhile wait in `pending` and are checked right after.
+    if (this.running) return;
     this.running = true;
     const sheets = [...this.pending];
     this.pending.clear();
     try {
       for (const sheet of sheets) {
-        const report = await this.options.run((context) => checkAndFlag(context, undefined, sheet || undefined));
+        const report = await this.options.run((context) => checkAndFlag(context, undefined, sheet || undefined, this.remember));
         this.checks++;
         this.options.onReport(report);
       }
@@ -60,9 +79,23 @@ export class LiveCheck {
       this.options.onError(err);
     } finally {
       this.running = false;
-      this.ownUntil = (this.options.now ?? Date.now)() + (this.options.ownWriteGraceMs ?? 500);
+      if (this.pending.size > 0) this.schedule();
     }
   }
+}
+
+/** "M12" → ["M12"]; "M12:M14" → ["M12", "M13", "M14"]; null for anything bigger than a small block. */
+function cellsOf(address: string): string[] | null {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address);
+  if (!m) return null;
+  const [c0, r0, c1 = m[1]!, r1 = m[2]!] = [m[1]!, m[2]!, m[3], m[4]];
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const letters = (n: number): string => (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+  const [a, b, x, y] = [col(c0), col(c1), Number(r0), Number(r1)];
+  if ((b - a + 1) * (y - x + 1) > 1000) return null;
+  const out: string[] = [];
+  for (let r = x; r <= y; r++) for (let c = a; c <= b; c++) out.push(`${letters(c)}${r}`);
+  return out;
 }
 
 /**
@@ -75,7 +108,7 @@ export async function watchTemplateSheets(context: Excel.RequestContext, live: L
   const sheets = context.workbook.worksheets.load('items/name,items/id');
   const names = context.workbook.names.load('items/name,items/type');
   await context.sync();
-  const own = sheets.items.map((ws) => ({ ws, names: ws.names.load('items/name,items/type') }));
+  const own = sheets.items.map((ws) => ({ ws, names: ws.names.load(SHEET_NAMES_LOAD) }));
   const th = names.items.find((n) => n.type === 'Range' && /^TH_/i.test(n.name));
   const workbookSheet = th ? th.getRange().worksheet.load('id') : null;
   await context.sync();

@@ -26,19 +26,28 @@ export function associateCommands(commands: Record<string, () => Promise<void>>)
   });
 }
 
-/** Opens dialog.html with the message; resolves when the user closes it (or it cannot be shown). */
-export function showMessage(message: string): Promise<void> {
+/** How long a ribbon command waits for its dialog to close: some builds never send the close event (ESC). */
+export const DIALOG_TIMEOUT_MS = 120_000;
+
+/**
+ * Opens dialog.html (beside this page, so a deployment under a sub-path works) with the message; resolves
+ * when the user closes it, when it cannot be shown, or after `timeoutMs` — so the ribbon command always ends.
+ */
+export function showMessage(message: string, timeoutMs = DIALOG_TIMEOUT_MS): Promise<void> {
   return new Promise((resolve) => {
-    const url = `${window.location.origin}/dialog.html?m=${encodeURIComponent(message)}`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => { if (timer !== undefined) clearTimeout(timer); resolve(); };
+    const url = new URL(`dialog.html?m=${encodeURIComponent(message)}`, window.location.href).href;
     Office.context.ui.displayDialogAsync(url, { height: 30, width: 35, displayInIframe: true }, (result) => {
       if (result.status !== Office.AsyncResultStatus.Succeeded) {
         console.error('chitieu:', message, result.error);
-        resolve();
+        done();
         return;
       }
       const dialog = result.value;
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => { dialog.close(); resolve(); });
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+      timer = setTimeout(() => { dialog.close(); resolve(); }, timeoutMs);
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => { dialog.close(); done(); });
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => done());
     });
   });
 }

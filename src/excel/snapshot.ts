@@ -22,6 +22,8 @@ export interface NamedRange {
   range: Excel.Range;
   value: RawValue;
   fill: string | null;
+  /** The cell holds a formula (read for note cells only: a formula the user put there is never replaced). */
+  formula: boolean;
 }
 
 export interface ExcelRead {
@@ -34,19 +36,32 @@ export interface ExcelRead {
 }
 
 export class NoTemplateInWorkbook extends UserFacingError {
-  constructor() {
-    super('Sổ tính (và sheet đang mở) chưa có biểu chỉ tiêu: không có ô nào mang tên TH_…. Hãy mở sheet biểu mẫu cần kiểm tra, hoặc bấm "Chèn biểu mẫu".');
+  /** `deadNames`: template names left pointing at #REF! (their sheet was deleted), which the pane offers to delete. */
+  constructor(readonly deadNames = 0) {
+    super('Sheet đang mở (và cả file) chưa có biểu chỉ tiêu của add-in. Hãy mở sheet biểu mẫu cần kiểm tra, hoặc bấm "Chèn biểu mẫu".'
+      + (deadNames > 0 ? ` File còn ${deadNames} tên cũ của biểu mẫu trỏ tới #REF! (sheet biểu mẫu đã bị xóa): bấm "Dọn tên hỏng" để xóa chúng.` : ''));
   }
 }
 
-/** Settings key of the stored flags: the workbook's template, or a unit sheet's own (by its stable id). */
-export function flagsKey(sheetId: string | null): string {
-  return sheetId === null ? FLAGS_SETTING : `${FLAGS_SETTING}@${sheetId}`;
+/**
+ * Settings key of the stored flags: the workbook's template, or a unit sheet's own, by the key of its mark
+ * (src/excel/marker.ts), which survives sessions.
+ */
+export function flagsKey(markKey: string | null): string {
+  return markKey === null ? FLAGS_SETTING : `${FLAGS_SETTING}#${markKey}`;
 }
 
-/** True when these names (a worksheet's own) make a template: a unit sheet or a consolidated sheet. */
+/** Where flags of a unit sheet were kept before sheets were marked: by worksheet id, which can change. */
+export function legacyFlagsKey(sheetId: string): string {
+  return `${FLAGS_SETTING}@${sheetId}`;
+}
+
+/**
+ * True when these names (a worksheet's own, loaded with scope) make a template: a unit sheet or a
+ * consolidated sheet. Workbook names that some Excel builds list among a sheet's own are not counted.
+ */
 export function hasTemplateNames(names: Excel.NamedItemCollection): boolean {
-  return names.items.some((n) => n.type === 'Range' && /^TH_/i.test(n.name));
+  return names.items.some((n) => n.scope === 'Worksheet' && n.type === 'Range' && /^TH_/i.test(n.name));
 }
 
 /** Sync 2: every template cell, by name, with what the flags need (fill colour). */
@@ -54,16 +69,18 @@ export function hasTemplateNames(names: Excel.NamedItemCollection): boolean {
 const VALUE_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH', 'QS', 'GC']);
 const INPUT_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH', 'QS']);
 
-export function queueCells(names: Excel.NamedItemCollection): Map<string, Excel.Range> {
+/** `own`: the names are a worksheet's, loaded with scope; the workbook's names some builds add are skipped. */
+export function queueCells(names: Excel.NamedItemCollection, own = false): Map<string, Excel.Range> {
   const ranges = new Map<string, Excel.Range>();
   for (const n of names.items) {
     if (n.type !== 'Range') continue;
+    if (own && n.scope !== 'Worksheet') continue;
     const key = n.name.toUpperCase();
     const parsed = parseCellName(key);
     const isTitle = Object.values(TITLE_NAMES).includes(key as never);
     if (!parsed && !isTitle) continue;
     // Values only where they are data (inputs, notes, title): the live formula cells need just their fill.
-    const range = n.getRange().load(isTitle || VALUE_COLUMNS.has(parsed!.column) ? 'address,values,valueTypes,numberFormat' : 'address');
+    const range = n.getRange().load(isTitle || VALUE_COLUMNS.has(parsed!.column) ? `address,values,valueTypes,numberFormat${parsed?.column === 'GC' ? ',formulas' : ''}` : 'address');
     range.format.fill.load('color');
     ranges.set(key, range);
   }
@@ -83,7 +100,8 @@ export function readCells(ranges: Map<string, Excel.Range>, periodOverride?: Per
     const parsed = parseCellName(name);
     const hasValue = !parsed || VALUE_COLUMNS.has(parsed.column);
     const value = hasValue ? rawOf(range.values[0]![0], range.valueTypes[0]![0]!) : null;
-    cells.set(name, { name, sheet, address, range, value, fill: range.format.fill.color ?? null });
+    const formula = parsed?.column === 'GC' && /^=/.test(String(range.formulas[0]![0] ?? ''));
+    cells.set(name, { name, sheet, address, range, value, fill: range.format.fill.color ?? null, formula });
     if (parsed && INPUT_COLUMNS.has(parsed.column)) {
       const snap: CellSnapshot = { address, sheet, value };
       const fmt = range.numberFormat[0]![0];

@@ -1,38 +1,49 @@
-// The task pane: the report's unit, year and period; insert, check, clear, consolidate; the summary and the
-// findings.
+// The task pane: insert a template (unit, year, period are for inserting only), check, clear, consolidate;
+// then the results of the sheet that was checked — one status line in a live region, the findings in the
+// order a person fixes them, a chart, and the report paragraph. Year, period and unit of the results come
+// from the checked sheet's title block, never from the fields.
 // It never calls Excel itself: every workbook action comes in as a prop.
 import * as React from 'react';
 import {
-  Button, Divider, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text, tokens, Title3,
+  Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Text, tokens,
 } from '@fluentui/react-components';
+import { checkedOf } from '../core/checked';
+import { summarize, type SummaryOptions } from '../core/summary';
+import { tally } from '../core/tally';
 import type { Period, Report } from '../core/types';
 import type { ConsolidateOutcome } from '../excel/consolidate';
-import { sheetNameFor } from '../template/layout';
-import type { WorkbookActions } from './actions';
-import { Consolidation } from './Consolidation';
-import type { Strings } from './i18n';
-import { Findings } from './Findings';
-import { Summary } from './Summary';
-import { SummaryText } from './SummaryText';
-import { summarize } from '../core/summary';
 import { messageOf } from '../excel/errors';
+import { sheetNameFor } from '../template/layout';
+import type { WorkbookActions } from '../core/actions';
+import { Chart } from './Chart';
+import { Consolidation } from './Consolidation';
+import { Findings } from './Findings';
+import type { Intent, Strings } from './i18n';
+import { resultsOf } from './results';
+import { SummaryText } from './SummaryText';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  h3: { margin: 0, fontSize: tokens.fontSizeBase300 },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-start' },
+  status: { fontWeight: tokens.fontWeightSemibold, outlineOffset: '2px' },
   features: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 type Notice = {
-  intent: 'success' | 'error' | 'warning' | 'info';
+  intent: Intent;
   text: string;
   /** A free sheet name to insert into instead (sheet-exists). */
   retryName?: string;
-  /** The retry inserts a unit sheet (sheet-scoped names). */
-  unitSheet?: boolean;
-  /** Offer "Thêm sheet cho đơn vị khác" (template-exists). */
-  offerUnitSheet?: boolean;
+  /** Offer "Dọn tên hỏng": template names left pointing at #REF! after their sheet was deleted. */
+  offerClean?: boolean;
 };
+
+/** The check found no template but names left as #REF! (src/excel/snapshot.ts NoTemplateInWorkbook). */
+const hasDeadNames = (err: unknown): boolean => typeof err === 'object' && err !== null && Number((err as { deadNames?: unknown }).deadNames) > 0;
 
 export interface AppProps {
   actions: WorkbookActions;
@@ -40,108 +51,208 @@ export interface AppProps {
   initialYear: number;
 }
 
+/** The title block of the checked sheet, for the paragraph and the "Tóm tắt" sheet. */
+function summaryOptions(report: Report): SummaryOptions {
+  const c = checkedOf(report);
+  return {
+    ...(c?.year != null ? { year: c.year } : {}),
+    ...(c?.unit ? { unit: c.unit } : {}),
+    ...(c?.baseYear != null ? { baseYear: c.baseYear } : {}),
+  };
+}
+
 export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
   const styles = useStyles();
+  const id = React.useId();
   const [unit, setUnit] = React.useState('');
   const [year, setYear] = React.useState(String(initialYear));
   const [period, setPeriod] = React.useState<Period>('nam');
-  const [busy, setBusy] = React.useState(false);
+  const [yearError, setYearError] = React.useState(false);
+  const [unitError, setUnitError] = React.useState(false);
+  const [totalName, setTotalName] = React.useState('');
+  const [busy, setBusy] = React.useState<'check' | 'other' | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [report, setReport] = React.useState<Report | null>(null);
   const [consolidation, setConsolidation] = React.useState<ConsolidateOutcome | null>(null);
+  /** The workbook has a template (seen by an insert, a refusal or a check): offer a unit's own sheet. */
+  const [templateKnown, setTemplateKnown] = React.useState(false);
+  const [technical, setTechnical] = React.useState(false);
+  const [live, setLive] = React.useState(false);
+  const [focusStatus, setFocusStatus] = React.useState(0);
+  const status = React.useRef<HTMLDivElement>(null);
   const missing = React.useMemo(() => actions.missingFeatures(), [actions]);
 
-  const work = async (job: () => Promise<void>) => {
-    setBusy(true);
-    setNotice(null);
+  React.useEffect(() => { if (focusStatus > 0) status.current?.focus(); }, [focusStatus]);
+
+  /** Runs one action. Blocks of an earlier action (a notice, a consolidation) go unless `keep`. */
+  const work = async (job: () => Promise<void>, kind: 'check' | 'other' = 'other', keep = false) => {
+    setBusy(kind);
+    if (!keep) { setNotice(null); setConsolidation(null); }
     try {
       await job();
     } catch (err) {
-      setNotice({ intent: 'error', text: messageOf(err) });
+      setNotice({ intent: 'error', text: messageOf(err), ...(hasDeadNames(err) ? { offerClean: true } : {}) });
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
-  const insert = (sheetName?: string, unitSheet = false) => work(async () => {
+  const validYear = (): number | null => {
     const y = Number(year);
-    if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new Error(`Năm "${year}" không hợp lệ: nhập năm từ 2000 đến 2100.`);
-    const outcome = await actions.insertTemplate({ year: y, period, unit, ...(sheetName ? { sheetName } : {}), ...(unitSheet ? { unitSheet: true } : {}) });
-    if (outcome.kind === 'inserted') setNotice({ intent: 'success', text: t.inserted(outcome.sheetName) });
-    else if (outcome.kind === 'sheet-exists') {
-      setNotice({ intent: 'warning', text: t.sheetExists(outcome.sheetName, outcome.suggestion), retryName: outcome.suggestion, ...(unitSheet ? { unitSheet } : {}) });
-    } else setNotice({ intent: 'warning', text: t.templateExists(outcome.name), offerUnitSheet: !unitSheet });
-  });
-  const [live, setLive] = React.useState(false);
+    const ok = year.trim() !== '' && Number.isInteger(y) && y >= 2000 && y <= 2100;
+    setYearError(!ok);
+    return ok ? y : null;
+  };
+
+  const insert = (sheetName?: string) => {
+    const y = validYear();
+    if (y === null) return;
+    void work(async () => {
+      const outcome = await actions.insertTemplate({ year: y, period, unit: unit.trim(), ...(sheetName ? { sheetName } : {}) });
+      if (outcome.kind === 'inserted') {
+        setTemplateKnown(true);
+        const skipped = outcome.skipped.length ? ` ${t.partsSkipped(outcome.skipped)}` : '';
+        setNotice({ intent: skipped ? 'warning' : 'success', text: t.inserted(outcome.sheetName) + skipped });
+      }
+      else if (outcome.kind === 'sheet-exists') setNotice({ intent: 'warning', text: t.sheetExists(outcome.sheetName, outcome.suggestion), retryName: outcome.suggestion });
+      else {
+        setTemplateKnown(true);
+        setUnitError(!unit.trim());
+        setNotice({ intent: 'info', text: t.templateExists });
+      }
+    });
+  };
+
+  /** One click: the unit's sheet, named after it (or the next free name when a sheet has that name). */
+  const addUnitSheet = () => {
+    const y = validYear();
+    const name = unit.trim();
+    setUnitError(!name);
+    if (y === null || !name) return;
+    void work(async () => {
+      const request = { year: y, period, unit: name, unitSheet: true } as const;
+      let outcome = await actions.insertTemplate({ ...request, ...(sheetNameFor(name) ? { sheetName: sheetNameFor(name)! } : {}) });
+      if (outcome.kind === 'sheet-exists') outcome = await actions.insertTemplate({ ...request, sheetName: outcome.suggestion });
+      if (outcome.kind === 'inserted') {
+        const skipped = outcome.skipped.length ? ` ${t.partsSkipped(outcome.skipped)}` : '';
+        setNotice({ intent: skipped ? 'warning' : 'success', text: t.inserted(outcome.sheetName) + skipped });
+      } else setNotice({ intent: 'warning', text: outcome.kind === 'sheet-exists' ? t.sheetExists(outcome.sheetName, outcome.suggestion) : t.templateExists });
+    });
+  };
+
   const check = () => work(async () => {
-    setReport(await actions.check());
+    const r = await actions.check();
+    setReport(r);
+    setTemplateKnown(true);
+    setFocusStatus((n) => n + 1);
+    if (r.notesSkipped?.length) setNotice({ intent: 'warning', text: t.notesSkipped(r.notesSkipped) });
     setLive(await actions.watch(setReport, (err) => setNotice({ intent: 'error', text: messageOf(err) })));
-  });
+  }, 'check');
   const clear = () => work(async () => {
     const n = await actions.clear();
     setNotice({ intent: 'info', text: n > 0 ? t.cleared(n) : t.nothingToClear });
     setReport(null);
-    setConsolidation(null);
   });
   const consolidate = () => work(async () => {
-    setConsolidation(null);
-    const name = unit.trim();
+    const name = totalName.trim();
     const outcome = await actions.consolidate(name ? { unit: name } : {});
     setConsolidation(outcome);
     if (outcome.report) setReport(outcome.report);
+    if (outcome.partsSkipped?.length) setNotice({ intent: 'warning', text: t.partsSkipped(outcome.partsSkipped) });
   });
-  const select = (name: string, sheet?: string) => { void work(() => actions.select(name, sheet)); };
-  const summary = React.useMemo(() => (report ? summarize(report, { year: Number(year) || undefined, unit: unit.trim() || undefined }) : null), [report, year, unit]);
-  const writeSummary = () => { if (report && summary) void work(async () => setNotice({ intent: 'success', text: t.summaryWritten(await actions.writeSummary(summary, report)) })); };
+  const cleanNames = () => work(async () => setNotice({ intent: 'success', text: t.namesCleaned(await actions.cleanDeadNames()) }));
+  const select = (name: string, sheet?: string) => { void work(() => actions.select(name, sheet), 'other', true); };
+
+  const checked = report ? checkedOf(report) : null;
+  const counts = React.useMemo(() => (report ? tally(report) : null), [report]);
+  const results = React.useMemo(() => (report ? resultsOf(report) : null), [report]);
+  const summary = React.useMemo(() => (report ? summarize(report, summaryOptions(report)) : null), [report]);
+  const writeSummary = () => {
+    if (report && summary) void work(async () => setNotice({ intent: 'success', text: t.summaryWritten(await actions.writeSummary(summary, report)) }), 'other', true);
+  };
+  const statusText = busy === 'check' ? t.checking : counts ? t.checkedStatus(checked?.sheet ?? '', counts) : '';
 
   return (
     <main className={styles.root}>
-      <Title3 as="h1">{t.title}</Title3>
-      <Field label={t.unit}><Input value={unit} onChange={(_, d) => setUnit(d.value)} /></Field>
-      <div className={styles.row}>
-        <Field label={t.year}><Input type="number" value={year} onChange={(_, d) => setYear(d.value)} /></Field>
-        <Field label={t.period}>
-          <RadioGroup layout="horizontal" value={period} onChange={(_, d) => setPeriod(d.value as Period)}>
-            <Radio value="nam" label={t.periodYear} />
-            <Radio value="6t" label={t.period6} />
-          </RadioGroup>
+      <h1 className={styles.h1}>{t.title}</h1>
+
+      <section className={styles.section} aria-labelledby={`${id}-template`}>
+        <h2 id={`${id}-template`} className={styles.h2}>{t.newTemplate}</h2>
+        <Field label={t.unit} {...(unitError ? { validationState: 'error' as const, validationMessage: t.unitNeeded } : {})}>
+          <Input value={unit} onChange={(_, d) => { setUnit(d.value); setUnitError(false); }} />
         </Field>
-      </div>
-      <div className={styles.row}>
-        <Button appearance="secondary" disabled={busy} onClick={() => void insert()}>{t.insert}</Button>
-        <Button appearance="primary" disabled={busy} onClick={() => void check()}>{t.check}</Button>
-        <Button appearance="secondary" disabled={busy} onClick={() => void clear()}>{t.clear}</Button>
-      </div>
-      <div className={styles.row}>
-        <Button appearance="secondary" disabled={busy} onClick={() => void consolidate()}>{t.consolidate}</Button>
-      </div>
-      {busy && <Spinner size="small" label={t.working} />}
-      {live && <Text size={200} role="status">{t.liveOn}</Text>}
+        <div className={styles.row}>
+          <Field label={t.year} {...(yearError ? { validationState: 'error' as const, validationMessage: t.yearInvalid } : {})}>
+            <Input type="number" value={year} style={{ width: '7em' }} onChange={(_, d) => { setYear(d.value); setYearError(false); }} />
+          </Field>
+          <Field label={t.period}>
+            <RadioGroup layout="horizontal" value={period} onChange={(_, d) => setPeriod(d.value as Period)}>
+              <Radio value="nam" label={t.periodYear} />
+              <Radio value="6t" label={t.period6} />
+            </RadioGroup>
+          </Field>
+        </div>
+        <div className={styles.row}>
+          <Button appearance="secondary" disabled={busy !== null} onClick={() => insert()}>{t.insert}</Button>
+          {templateKnown && unit.trim() && <Button appearance="secondary" disabled={busy !== null} onClick={addUnitSheet}>{t.addUnitSheetFor(unit.trim())}</Button>}
+        </div>
+      </section>
+
       {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+        <MessageBar intent={notice.intent} layout="multiline">
           <MessageBarBody>
-            {notice.text}{' '}
-            {notice.retryName && <Button size="small" disabled={busy} onClick={() => void insert(notice.retryName, notice.unitSheet)}>{t.insertAs(notice.retryName)}</Button>}
-            {notice.offerUnitSheet && <Button size="small" disabled={busy} onClick={() => void insert(sheetNameFor(unit), true)}>{t.addUnitSheet}</Button>}
+            <MessageBarTitle>{t.noticeTitle[notice.intent]}</MessageBarTitle>
+            {notice.text}
+            {notice.retryName && <div><Button size="small" disabled={busy !== null} onClick={() => insert(notice.retryName)}>{t.insertAs(notice.retryName)}</Button></div>}
+            {notice.offerClean && <div><Button size="small" disabled={busy !== null} onClick={() => void cleanNames()}>{t.cleanNames}</Button></div>}
           </MessageBarBody>
         </MessageBar>
       )}
-      {consolidation && <Consolidation outcome={consolidation} t={t} onSelect={select} />}
+
+      <section className={styles.section} aria-labelledby={`${id}-results`}>
+        <h2 id={`${id}-results`} className={styles.h2}>{t.results}</h2>
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={busy !== null} onClick={() => void check()}>{t.check}</Button>
+          <Button disabled={busy !== null} onClick={() => void clear()}>{t.clear}</Button>
+          {busy !== null && <Spinner size="tiny" aria-hidden="true" />}
+        </div>
+        {/* Always present, so a screen reader announces what a check found (and live re-checks). */}
+        <div ref={status} role="status" aria-live="polite" aria-atomic="true" tabIndex={-1} className={styles.status} data-testid="status">{statusText}</div>
+        {report && results && (
+          <>
+            <Findings results={results} t={t} sheet={checked?.sheet} technical={technical} onSelect={select} />
+            <Checkbox checked={technical} onChange={(_, d) => setTechnical(d.checked === true)} label={t.technical} />
+            {live && <Text size={200}>{t.liveOn}</Text>}
+            {results.bars.length > 0 && (
+              <>
+                <h3 className={styles.h3}>{t.chartTitle}</h3>
+                <Chart bars={results.bars} t={t} />
+              </>
+            )}
+          </>
+        )}
+      </section>
+
+      {summary && <SummaryText summary={summary} t={t} busy={busy !== null} onWriteSheet={writeSummary} />}
+
+      <section className={styles.section} aria-labelledby={`${id}-total`}>
+        <h2 id={`${id}-total`} className={styles.h2}>{t.consolidateSection}</h2>
+        <Field label={t.consolidatedName} hint={t.consolidatedNameHint}>
+          <Input value={totalName} placeholder={t.consolidatedDefault} onChange={(_, d) => setTotalName(d.value)} />
+        </Field>
+        <div className={styles.row}>
+          <Button disabled={busy !== null} onClick={() => void consolidate()}>{t.consolidate}</Button>
+        </div>
+        {consolidation && <Consolidation outcome={consolidation} t={t} onSelect={select} />}
+      </section>
+
       {missing.length > 0 && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            {t.featuresOff}
+            <MessageBarTitle>{t.featuresOff}</MessageBarTitle>
             <ul className={styles.features}>{missing.map((m) => <li key={m}>{m}</li>)}</ul>
           </MessageBarBody>
         </MessageBar>
-      )}
-      {report && (
-        <>
-          <Divider />
-          <Summary report={report} t={t} />
-          {summary && <SummaryText summary={summary} t={t} busy={busy} onWriteSheet={writeSummary} />}
-          <Findings report={report} t={t} onSelect={select} />
-        </>
       )}
     </main>
   );

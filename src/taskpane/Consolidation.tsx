@@ -1,11 +1,13 @@
 // What "Tổng hợp từ các sheet" did: the sheets written (or why none), the units included and left out (a
-// left-out unit's errors select their cell on its sheet), and what was not summed.
+// left-out unit's errors select their cell on its sheet), and what was not summed. Sits under the pane's
+// "Tổng hợp nhiều đơn vị" (h2): its headings are h3 and h4.
 import * as React from 'react';
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { cellName } from '../core/names';
 import type { UnitError } from '../core/consolidate';
 import type { ConsolidateOutcome } from '../excel/consolidate';
 import type { Strings } from './i18n';
+import { cellLabel } from './results';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -35,12 +37,12 @@ export function Consolidation({ outcome, t, onSelect }: ConsolidationProps): Rea
   return (
     <section aria-label={t.consolidation} className={styles.root} data-testid="consolidation">
       <h3 className={styles.heading}>{t.consolidation}</h3>
-      <Text role="status">{headline}</Text>
+      <Text>{headline}</Text>
       {skipped.length > 0 && <Text className={styles.muted}>{t.skippedSheets(skipped)}</Text>}
 
       {included.length > 0 && (
         <>
-          <h3 className={styles.heading}>{t.includedUnits} ({included.length})</h3>
+          <h4 className={styles.heading}>{t.includedUnits} ({included.length})</h4>
           <ul className={styles.list}>
             {included.map((u) => (
               <li key={u.source}>
@@ -54,7 +56,7 @@ export function Consolidation({ outcome, t, onSelect }: ConsolidationProps): Rea
 
       {excluded.length > 0 && (
         <>
-          <h3 className={styles.heading}>{t.excludedUnits} ({excluded.length})</h3>
+          <h4 className={styles.heading}>{t.excludedUnits} ({excluded.length})</h4>
           <ul className={styles.list}>
             {excluded.map((u) => (
               <li key={u.source}>
@@ -66,9 +68,8 @@ export function Consolidation({ outcome, t, onSelect }: ConsolidationProps): Rea
                       const name = targetOf(e);
                       return (
                         <li key={`${e.code}-${e.id}-${e.measure}-${i}`}>
-                          <Button appearance="subtle" size="small" className={styles.error} title={`${t.goToCell} ${e.cell ?? name}`}
-                            onClick={() => onSelect(name, sheet)}>
-                            {`${e.cell ? `${sheet}!${e.cell}` : sheet} ${name}: ${e.message}`}
+                          <Button appearance="subtle" size="small" className={styles.error} onClick={() => onSelect(name, sheet)}>
+                            {`${e.cell ? cellLabel(e.cell, sheet, undefined) : t.unitOnSheet(u.unit ?? sheet, sheet)}: ${e.message}`}
                           </Button>
                         </li>
                       );
@@ -86,7 +87,7 @@ export function Consolidation({ outcome, t, onSelect }: ConsolidationProps): Rea
 
       {passNotMet.length > 0 && (
         <>
-          <h3 className={styles.heading}>{t.passNotMet} ({passNotMet.length})</h3>
+          <h4 className={styles.heading}>{t.passNotMet} ({passNotMet.length})</h4>
           <ul className={styles.list}>
             {passNotMet.map((p) => <li key={p.id}>{t.passNotMetRow(p.id, p.units)}</li>)}
           </ul>

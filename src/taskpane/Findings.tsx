@@ -1,77 +1,110 @@
-// Every finding of the last check, grouped by severity; a click selects its cell in the workbook.
+// The findings of the last check, in the order a person fixes them: errors, then rows not achieved, then
+// values to look at again — each group in sheet order; rows still without data folded into one line. A
+// click selects the cell in the workbook. Codes and defined names only under "Chi tiết kỹ thuật".
 import * as React from 'react';
-import { Button, makeStyles, mergeClasses, tokens, Text } from '@fluentui/react-components';
-import { indicatorById, indicatorName } from '../core/catalog';
-import { cellName } from '../core/names';
-import type { Finding, Report, Severity } from '../core/types';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { Strings } from './i18n';
-import { fmt } from '../core/format';
+import { cellLabel, type ItemKind, type NoDataRow, type ResultItem, type Results } from './results';
 
 const useStyles = makeStyles({
+  group: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300 },
   list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: { width: '100%', justifyContent: 'flex-start', textAlign: 'left', height: 'auto', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
-  body: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', fontWeight: tokens.fontWeightRegular },
-  error: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
-  shortfall: { borderLeft: `4px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
-  warning: { borderLeft: `4px solid ${tokens.colorPaletteYellowBorder2}` },
+  item: {
+    width: '100%', justifyContent: 'flex-start', textAlign: 'left', height: 'auto', minWidth: 0,
+    paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightRegular,
+  },
+  body: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', minWidth: 0, overflowWrap: 'anywhere' },
+  // Three hues a reader tells apart (and each group has its heading): red, purple, amber.
+  error: { borderLeft: `4px solid ${tokens.colorPaletteRedBorderActive}` },
+  shortfall: { borderLeft: `4px solid ${tokens.colorPaletteGrapeBorderActive}` },
+  review: { borderLeft: `4px solid ${tokens.colorPaletteMarigoldBorderActive}` },
   where: { color: tokens.colorNeutralForeground3 },
+  entry: { display: 'flex', flexDirection: 'column', paddingLeft: tokens.spacingHorizontalXS },
+  message: { paddingLeft: tokens.spacingHorizontalM, paddingBottom: tokens.spacingVerticalXS },
+  line: { margin: 0, overflowWrap: 'anywhere' },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  fold: { width: '100%', justifyContent: 'flex-start', minWidth: 0 },
 });
 
-const ORDER: Severity[] = ['error', 'shortfall', 'warning'];
+const KINDS: ItemKind[] = ['error', 'shortfall', 'review'];
 
 export interface FindingsProps {
-  report: Report;
+  results: Results;
   t: Strings;
-  /** `sheet`: the finding's sheet, when the workbook has several templates. */
+  /** The sheet checked: addresses on it are shown bare, as Excel does. */
+  sheet: string | undefined;
+  technical: boolean;
   onSelect: (name: string, sheet?: string) => void;
 }
 
-export function Findings({ report, t, onSelect }: FindingsProps): React.JSX.Element {
+export function Findings({ results, t, sheet, technical, onSelect }: FindingsProps): React.JSX.Element {
   const styles = useStyles();
-  if (report.findings.length === 0) return <Text>{t.noFindings}</Text>;
-  const title: Record<Severity, string> = { error: t.groupError, shortfall: t.groupShortfall, warning: t.groupWarning };
+  const [open, setOpen] = React.useState(false);
+  const title: Record<ItemKind, string> = { error: t.groupError, shortfall: t.groupShortfall, review: t.groupReview };
+  const listId = React.useId();
   return (
-    <section aria-label={t.findings}>
-      {ORDER.map((sev) => {
-        const fs = report.findings.filter((f) => f.severity === sev);
-        if (fs.length === 0) return null;
+    <>
+      {results.items.length === 0 && <Text>{t.noFindings}</Text>}
+      {KINDS.map((kind) => {
+        const items = results.items.filter((i) => i.kind === kind);
+        if (items.length === 0) return null;
         return (
-          <div key={sev}>
-            <h3>{title[sev]} ({fs.length})</h3>
+          <React.Fragment key={kind}>
+            <h3 className={styles.group}>{title[kind]} ({items.length})</h3>
             <ul className={styles.list}>
-              {fs.map((f, i) => (
-                <li key={`${f.code}-${f.id}-${f.measure}-${i}`}>
-                  <Button appearance="subtle" className={mergeClasses(styles.item, styles[sev])} onClick={() => onSelect(targetOf(f), f.sheet)}
-                    title={`${t.goToCell} ${f.cell ?? ''}`} data-testid="finding">
-                    <span className={styles.body}>
-                      <Text weight="semibold">{heading(f)}</Text>
-                      <Text>{f.message}</Text>
-                      <Text size={200} className={styles.where}>{[f.cell, f.name, f.code].filter(Boolean).join(' · ')}{valueOf(report, f, t)}</Text>
-                    </span>
-                  </Button>
+              {items.map((item, i) => (
+                <li key={`${item.id}-${item.measure ?? ''}-${item.cell ?? ''}-${i}`}>
+                  <Item item={item} t={t} sheet={sheet} technical={technical} onSelect={onSelect} className={mergeClasses(styles.entry, styles[kind])} />
                 </li>
               ))}
             </ul>
-          </div>
+          </React.Fragment>
         );
       })}
-    </section>
+      {results.noData.length > 0 && (
+        <>
+          <Button appearance="subtle" className={styles.fold} aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)} data-testid="no-data">
+            {open ? '▾' : '▸'} {t.noDataLine(results.noData.length)}
+          </Button>
+          {open && (
+            <ul id={listId} className={styles.list}>
+              {results.noData.map((r) => <NoData key={`${r.id}-${r.measure ?? ''}`} row={r} t={t} sheet={sheet} technical={technical} onSelect={onSelect} className={styles.item} />)}
+            </ul>
+          )}
+        </>
+      )}
+    </>
   );
 }
 
-function heading(f: Finding): string {
-  const ind = indicatorById(f.id);
-  const name = (ind ? indicatorName(ind) : f.id);
-  return `${f.id}${f.measure ? ` (${f.measure.toUpperCase()})` : ''} · ${name}`;
+function Item({ item, t, sheet, technical, onSelect, className }: { item: ResultItem; t: Strings; sheet: string | undefined; technical: boolean; onSelect: FindingsProps['onSelect']; className: string }): React.JSX.Element {
+  const styles = useStyles();
+  const descId = React.useId();
+  const where = item.cell ? t.cellAt(cellLabel(item.cell, item.sheet, sheet)) : t.rowOf;
+  // The button's name is short and is what it shows (kind, indicator, cell); the message describes it.
+  return (
+    <div className={className}>
+      <Button appearance="subtle" className={styles.item} aria-describedby={descId} onClick={() => onSelect(item.target, item.sheet)} data-testid="finding">
+        <span className={styles.body}>
+          <span><span className={styles.hidden}>{t.kindWord[item.kind]}: </span><Text weight="semibold">{item.title}</Text></span>
+          <Text size={200} className={styles.where}>{where}</Text>
+        </span>
+      </Button>
+      <div id={descId} className={styles.message}>
+        {item.messages.map((m, i) => <Text as="p" block key={i} className={styles.line}>{m}</Text>)}
+        {technical && <Text as="p" block size={200} className={mergeClasses(styles.line, styles.where)}>{[...new Set([...item.names, ...item.codes])].join(' · ')}</Text>}
+      </div>
+    </div>
+  );
 }
 
-/** A finding without a cell of its own (giảm cả 3 mặt) points at its row's status cell. */
-function targetOf(f: Finding): string {
-  return f.name ?? cellName('DG', f.id, f.measure);
-}
-
-function valueOf(report: Report, f: Finding, t: Strings): string {
-  if (!f.name?.startsWith('TH_')) return '';
-  const r = report.indicators.find((i) => i.id === f.id && i.measure === f.measure);
-  return r && r.actual !== null ? ` · ${t.value}: ${typeof r.actual === 'number' ? fmt(r.actual) : r.actual}` : '';
+function NoData({ row, t, sheet, technical, onSelect, className }: { row: NoDataRow; t: Strings; sheet: string | undefined; technical: boolean; onSelect: FindingsProps['onSelect']; className: string }): React.JSX.Element {
+  const where = row.cell ? t.cellAt(cellLabel(row.cell, row.sheet, sheet)) : '';
+  return (
+    <li>
+      <Button appearance="subtle" size="small" className={className} onClick={() => onSelect(row.target, row.sheet)}>
+        {row.title}{where ? ` — ${where}` : ''}{technical ? ` · ${row.target}` : ''}
+      </Button>
+    </li>
+  );
 }

@@ -5,6 +5,9 @@ import { isSetSupported, officeReady } from '../excel/office';
 import { stringsFor } from './i18n';
 import { mountApp, mountOutsideExcel } from './mount';
 
+// First: tells the ES5 fallback (fallback.es5.js) that this engine runs the bundle.
+(window as unknown as { chitieuStarted?: boolean }).chitieuStarted = true;
+
 function container(): HTMLElement {
   const el = document.getElementById('container');
   if (!el) throw new Error('Không tìm thấy phần tử #container trong taskpane.html');

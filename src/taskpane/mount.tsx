@@ -1,7 +1,7 @@
 // Renders the task pane (or the "open me in Excel" page) under one FluentProvider.
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { App, type AppProps } from './App';
 import { EN, VI } from './i18n';
 
@@ -19,7 +19,7 @@ export function mountOutsideExcel(container: HTMLElement): void {
     <FluentProvider theme={webLightTheme}>
       <main style={{ padding: 16 }}>
         <h1 style={{ fontSize: 20 }}>{VI.title}</h1>
-        <MessageBar intent="warning"><MessageBarBody>{VI.outsideExcel}</MessageBarBody></MessageBar>
+        <MessageBar intent="warning" layout="multiline"><MessageBarBody><MessageBarTitle>{VI.noticeTitle.warning}</MessageBarTitle>{VI.outsideExcel}</MessageBarBody></MessageBar>
         <p lang="en">{EN.outsideExcel}</p>
       </main>
     </FluentProvider>,

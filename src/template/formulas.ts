@@ -4,9 +4,9 @@
 // reads well in Excel's formula bar and survives rows inserted by the user or spliced by ExcelJS.
 import type { Indicator } from '../core/catalog';
 import { cellName, TITLE_NAMES } from '../core/names';
-import { STATUS_TEXT } from '../core/rules';
+import { STATUS_TEXT, UNJUDGED_TEXT } from '../core/rules';
 import type { Measure } from '../core/types';
-import { PERIOD_TEXT } from './layout';
+import { paceFormula } from './layout';
 
 const ND = `"${STATUS_TEXT['khong-du-lieu']}"`;
 const VUOT = `"${STATUS_TEXT.vuot}"`;
@@ -14,7 +14,7 @@ const DAT = `"${STATUS_TEXT.dat}"`;
 const CHUA = `"${STATUS_TEXT['chua-dat']}"`;
 
 /** 0,5 in a 6-month report for flows (judged against half the annual plan), else 1. */
-const PACE = `IF(${TITLE_NAMES.period}="${PERIOD_TEXT['6t']}",0.5,1)`;
+const PACE = paceFormula(TITLE_NAMES.period);
 
 export interface RowFormulas {
   growth: string | null;
@@ -34,8 +34,18 @@ export function rowFormulas(ind: Indicator, measure: Measure | null, planDecimal
   let growth: string | null = null;
   let percent: string | null = null;
   let status: string;
+  // A range target: KH holds the end to reach, the plan the other end, beyond which the row is "Vượt".
+  const p = ind.plan;
+  const other = p.kind === 'range' ? (ind.rule === 'max' || ind.rule === 'lt' ? p.from.value : p.to.value) : null;
+  const upward = (value: string, strict: boolean) => other === null
+    ? (strict ? `IF(${value}>${KH},${DAT},${CHUA})` : ordered(`${value}>${KH}`, `${value}=${KH}`))
+    : ordered(`${value}>${other}`, `${value}>${strict ? '' : '='}${KH}`);
+  const downward = (value: string, strict: boolean) => other === null
+    ? (strict ? `IF(${value}<${KH},${DAT},${CHUA})` : ordered(`${value}<${KH}`, `${value}=${KH}`))
+    : ordered(`${value}<${other}`, `${value}<${strict ? '' : '='}${KH}`);
   switch (ind.rule) {
     case 'growth': {
+      // One value and its index, or one of the two measures: the same formula.
       const prev = `IF(ISNUMBER(${TN}),${TN},${KH}/${KHTT}*100*${pace})`;
       growth = `IF(${has(TH)},IFERROR(ROUND(${TH}/${prev}*100,2),""),"")`;
       percent = `IF(${has(TH, KH)},IFERROR(ROUND(${TH}/${KH}*100,2),""),"")`;
@@ -44,16 +54,35 @@ export function rowFormulas(ind: Indicator, measure: Measure | null, planDecimal
       break;
     }
     case 'min':
-      status = `IF(${has(TH, KH)},${ordered(`${paced}>${KH}`, `${paced}=${KH}`)},${ND})`;
+      status = `IF(${has(TH, KH)},${upward(paced, false)},${ND})`;
       break;
     case 'max':
-      status = `IF(${has(TH, KH)},${ordered(`ROUND(${TH},${d})<${KH}`, `ROUND(${TH},${d})=${KH}`)},${ND})`;
+      status = `IF(${has(TH, KH)},${downward(`ROUND(${TH},${d})`, false)},${ND})`;
       break;
     case 'gt':
-      status = `IF(${has(TH, KH)},IF(ROUND(${TH},${d})>${KH},${DAT},${CHUA}),${ND})`;
+      status = `IF(${has(TH, KH)},${upward(`ROUND(${TH},${d})`, true)},${ND})`;
+      break;
+    case 'lt':
+      status = `IF(${has(TH, KH)},${downward(`ROUND(${TH},${d})`, true)},${ND})`;
+      break;
+    case 'increase':
+      status = `IF(${has(TH, TN)},IF(${TH}>${TN},${DAT},${CHUA}),${ND})`;
+      break;
+    case 'growth-rate':
+      if (ind.unit === 'percent') {
+        status = `IF(${has(TH, KH)},${upward(`ROUND(${TH},${d})`, false)},${ND})`;
+      } else {
+        const rate = `ROUND((${TH}/${TN}-1)*100,${d})`;
+        status = `IF(${has(TH, TN, KH)},IFERROR(${upward(rate, false)},${ND}),${ND})`;
+        growth = `IF(${has(TH, TN)},IFERROR(ROUND(${TH}/${TN}*100,2),""),"")`;
+      }
+      break;
+    case 'structure':
+    case 'info':
+      status = `"${UNJUDGED_TEXT}"`;
       break;
     case 'reduce':
-      status = `IF(${has(TH, TN, KH)},${ordered(`ROUND(${TN}-${TH},${d})>${KH}`, `ROUND(${TN}-${TH},${d})=${KH}`)},${ND})`;
+      status = `IF(${has(TH, TN, KH)},${other === null ? ordered(`ROUND(${TN}-${TH},${d})>${KH}`, `ROUND(${TN}-${TH},${d})=${KH}`) : ordered(`ROUND(${TN}-${TH},${d})>${other}`, `ROUND(${TN}-${TH},${d})>=${KH}`)},${ND})`;
       percent = `IF(${has(TH, TN, KH)},IFERROR(ROUND((${TN}-${TH})/${KH}*100,2),""),"")`;
       break;
     case 'decrease':
@@ -66,10 +95,10 @@ export function rowFormulas(ind: Indicator, measure: Measure | null, planDecimal
       status = `IF(${TH}=${DAT},${DAT},IF(${TH}=${CHUA},${CHUA},${ND}))`;
       break;
   }
-  if (percent === null && ['min', 'max', 'gt', 'criteria'].includes(ind.rule)) {
+  if (percent === null && ['min', 'max', 'gt', 'lt', 'criteria'].includes(ind.rule)) {
     percent = `IF(${has(TH, KH)},IFERROR(ROUND(${TH}/${KH}*100,2),""),"")`;
   }
-  if (growth === null && ind.nature === 'flow' && ind.rule !== 'pass') {
+  if (growth === null && ind.nature === 'flow' && ind.rule !== 'pass' && !(ind.rule === 'growth-rate' && ind.unit === 'percent')) {
     growth = `IF(${has(TH, TN)},IFERROR(ROUND(${TH}/${TN}*100,2),""),"")`;
   }
   return { growth, percent, status };

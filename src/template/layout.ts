@@ -24,11 +24,17 @@ export const COLUMNS = {
   note: { letter: 'K', header: 'Ghi chú', width: 32, named: 'GC' },
   // After the note, so every column of the contract keeps its place: only needed to consolidate units.
   weight: { letter: 'L', header: 'Quyền số (để tổng hợp tỷ lệ)', width: 16, named: 'QS' },
+  // The plan's requirement in words ("≥ 95", "dưới 1,2", "6,5 – 7"): the user may edit the rule here.
+  requirement: { letter: 'M', header: 'Yêu cầu (kế hoạch)', width: 16, named: 'YC' },
 } as const satisfies Record<string, ColumnSpec>;
 
 export type ColumnKey = keyof typeof COLUMNS;
-export const COLUMN_ORDER: readonly ColumnKey[] = ['tt', 'name', 'unit', 'plan', 'planIndex', 'previous', 'actual', 'growth', 'percent', 'status', 'note', 'weight'];
-export const LAST_COLUMN = 'L';
+export const COLUMN_ORDER: readonly ColumnKey[] = ['tt', 'name', 'unit', 'plan', 'planIndex', 'previous', 'actual', 'growth', 'percent', 'status', 'note', 'weight', 'requirement'];
+export const LAST_COLUMN = 'M';
+
+/** The hidden sheet that carries the workbook's plan JSON, and the name of its first cell. */
+export const PLAN_SHEET = 'chitieu_kehoach';
+export const PLAN_NAME = 'CHITIEU_KE_HOACH';
 
 export const TITLE_ROWS = {
   unit: 1,
@@ -44,6 +50,14 @@ export const DEFAULT_SHEET_NAME = 'Chỉ tiêu KT-XH';
 
 /** Texts of the period cell, as the user picks them from its list. */
 export const PERIOD_TEXT = { nam: 'Năm', '6t': '6 tháng' } as const;
+
+/**
+ * Excel: the share of the year's plan a flow is judged against, from the period cell's text ("Năm" 1,
+ * "9 tháng" 0,75, "Quý III" 0,25) — what paceOf (src/core/period.ts) computes.
+ */
+export function paceFormula(periodName: string): string {
+  return `IF(${periodName}="Năm",1,IF(LEFT(${periodName},3)="Quý",0.25,IFERROR(VALUE(LEFT(${periodName},FIND(" ",${periodName})-1))/12,1)))`;
+}
 
 /**
  * A sheet name for a unit's sheet ("UBND xã B"): without the characters Excel refuses in sheet names

@@ -1,6 +1,6 @@
 // The template as data: every cell of the sheet with its value or formula, format, style, defined name
 // and validation. The ExcelJS writer and the Office.js inserter draw the same sheet from this.
-import { HEADINGS, INDICATORS, MEASURE_NAMES, MEASURES, type Heading, type Indicator, type IndicatorPlan } from '../core/catalog';
+import { HEADINGS, INDICATORS, MEASURE_NAMES, MEASURES, SEED_PLAN, type Heading, type Indicator, type IndicatorPlan } from '../core/catalog';
 import { cellName, rowKey, TITLE_NAMES, type NamedColumn } from '../core/names';
 import type { InputColumn, Measure, Period } from '../core/types';
 import { allOfFormula, rowFormulas } from './formulas';
@@ -9,6 +9,9 @@ import { planFormat, RATIO_FORMAT, valueFormat, YEAR_FORMAT, decimalsFormat } fr
 import {
   COLUMN_ORDER, COLUMNS, DEFAULT_SHEET_NAME, FIRST_DATA_ROW, HEADER_ROW, LAST_COLUMN, NUMBER_ROW, PERIOD_TEXT, TITLE_ROWS, type ColumnKey,
 } from './layout';
+import { PERIOD_CHOICES, periodText } from '../core/period';
+import { formatRequirement, requirementOf } from '../core/requirement';
+import { planJsonText } from '../core/planWrite';
 import { validationFor, weightValidation, type ValidationSpec } from './validation';
 
 export type CellStyle = 'title' | 'label' | 'titleInput' | 'note' | 'header' | 'number' | 'section' | 'heading' | 'text' | 'input' | 'output' | 'status';
@@ -50,6 +53,8 @@ export interface TemplateModel {
   conditionalFormats: ConditionalFormatSpec[];
   /** Every defined name and the cell it points to. */
   names: { name: string; address: string }[];
+  /** The plan the template was built from, as plan JSON: stored in the workbook's hidden plan sheet. */
+  planJson: string;
 }
 
 export interface TemplateOptions {
@@ -60,6 +65,8 @@ export interface TemplateOptions {
   sheetName?: string;
   indicators?: readonly Indicator[];
   headings?: readonly Heading[];
+  /** The plan's order of rows by id (headings and indicators); the seed's when the plan is the seed. */
+  order?: readonly string[];
   /**
    * Another plan's figures (another year's or unit's), by indicator id: they replace the catalog's plan in
    * the KH/KHTT cells, their formats (written precision) and validation prompts. Ids not listed keep the
@@ -120,7 +127,7 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
     name: { value: options.unit ?? '', style: 'titleInput', name: TITLE_NAMES.unit },
   } });
   rows.push({ row: TITLE_ROWS.title, kind: 'title', cells: {
-    tt: { formula: `"BIỂU CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM "&${TITLE_NAMES.year}&IF(${TITLE_NAMES.period}="${PERIOD_TEXT['6t']}"," (BÁO CÁO 6 THÁNG)","")`, style: 'title' },
+    tt: { formula: `"BIỂU CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM "&${TITLE_NAMES.year}&IF(${TITLE_NAMES.period}="${PERIOD_TEXT.nam}",""," (BÁO CÁO "&UPPER(${TITLE_NAMES.period})&")")`, style: 'title' },
   } });
   merges.push(`A${TITLE_ROWS.title}:${LAST_COLUMN}${TITLE_ROWS.title}`);
   rows.push({ row: TITLE_ROWS.period, kind: 'title', cells: {
@@ -128,8 +135,8 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
     name: { value: year, numFmt: YEAR_FORMAT, style: 'titleInput', name: TITLE_NAMES.year,
       validation: { type: 'whole', operator: 'between', min: 2000, max: 2100, promptTitle: 'Năm báo cáo', prompt: 'Năm của kế hoạch và số liệu báo cáo.', errorTitle: 'Năm không hợp lệ', error: 'Nhập năm từ 2000 đến 2100.' } },
     unit: { value: 'Kỳ báo cáo:', style: 'label' },
-    plan: { value: PERIOD_TEXT[options.period ?? 'nam'], style: 'titleInput', name: TITLE_NAMES.period,
-      validation: { type: 'list', list: [PERIOD_TEXT.nam, PERIOD_TEXT['6t']], promptTitle: 'Kỳ báo cáo', prompt: 'Năm: đánh giá cả năm. 6 tháng: chỉ tiêu cộng dồn (tiền, người, vụ) so với một nửa kế hoạch năm.', errorTitle: 'Kỳ báo cáo', error: 'Chọn "Năm" hoặc "6 tháng".' } },
+    plan: { value: periodText(options.period ?? 'nam'), style: 'titleInput', name: TITLE_NAMES.period,
+      validation: { type: 'list', list: PERIOD_CHOICES.map(periodText), promptTitle: 'Kỳ báo cáo', prompt: 'Năm: đánh giá cả năm. N tháng, quý: chỉ tiêu cộng dồn (tiền, người, vụ) so với phần kế hoạch năm theo số tháng (6 tháng: một nửa).', errorTitle: 'Kỳ báo cáo', error: 'Chọn một kỳ trong danh sách (Năm, 6 tháng, 9 tháng, Quý I …).' } },
     planIndex: { value: 'Giá so sánh năm:', style: 'label' },
     previous: { value: baseYear, numFmt: YEAR_FORMAT, style: 'titleInput', name: TITLE_NAMES.baseYear },
   } });
@@ -161,12 +168,20 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
   };
 
   const growthFamily = indicators.filter((i) => i.plan.kind === 'growth');
-  const isDefence = (i: Indicator) => /^[A-Z]/.test(i.id);
-  let sectionTwo = false;
-  let lastHeading: string | undefined;
-  section('I', 'CÁC CHỈ TIÊU KINH TẾ, XÃ HỘI VÀ MÔI TRƯỜNG');
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const headingById = new Map(headings.map((h) => [h.id, h]));
+  const membersOf = new Map<string, Indicator[]>();
+  for (const i of indicators) if (i.heading !== undefined) membersOf.set(i.heading, [...(membersOf.get(i.heading) ?? []), i]);
   let familyDone = false;
-  for (const ind of indicators) {
+  const order = options.order ?? (options.indicators ? undefined : SEED_PLAN.order);
+  for (const id of rowOrder(indicators, headings, order)) {
+    const h = headingById.get(id);
+    if (h) {
+      if (isSection(h)) section(h.tt, h.name);
+      else headingRow(h, membersOf.get(h.id) ?? []);
+      continue;
+    }
+    const ind = byId.get(id)!;
     if (ind.plan.kind === 'growth') {
       if (familyDone) continue;
       familyDone = true;
@@ -181,15 +196,6 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
       });
       continue;
     }
-    if (isDefence(ind) && !sectionTwo) {
-      sectionTwo = true;
-      section('II', 'QUỐC PHÒNG - AN NINH, XÂY DỰNG ĐẢNG, CHÍNH QUYỀN');
-    }
-    if (ind.heading && ind.heading !== lastHeading) {
-      const h = headings.find((x) => x.id === ind.heading);
-      if (h) headingRow(h, indicators.filter((i) => i.heading === h.id));
-    }
-    lastHeading = ind.heading;
     push(indicatorRow(ind, null, ind.tt, ind.name, false));
   }
 
@@ -209,6 +215,11 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
     lastRow,
     merges,
     freeze: { rows: NUMBER_ROW, columns: 2 },
+    planJson: planJsonText({
+      ...(options.year !== undefined ? { year: options.year } : {}), ...(options.unit ? { unit: options.unit } : {}),
+      ...(options.period ? { period: options.period } : {}),
+      baseYear, indicators: [...indicators], headings: [...headings], order: rowOrder(indicators, headings, order),
+    }),
     conditionalFormats: [
       { range: statusRange, formula: `${first}="Chưa đạt"`, fill: COLORS.shortfallFill, fontColor: COLORS.shortfallFont },
       { range: statusRange, formula: `OR(${first}="Đạt",${first}="Vượt")`, fill: COLORS.metFill, fontColor: COLORS.metFont },
@@ -243,9 +254,10 @@ function indicatorRow(ind: Indicator, measure: Measure | null, tt: string, name:
     // Text format: a note that starts with "-" or "=" stays text when the check appends to it.
     note: { style: 'input', name: n('GC'), numFmt: '@' },
   };
+  cells.requirement = { value: formatRequirement(requirementOf(ind), ind.unitLabel), style: 'input', name: n('YC'), numFmt: '@' };
   if (ind.weight) cells.weight = { style: 'input', name: n('QS'), numFmt: '#,##0', validation: weightValidation(ind) };
-  if (ind.plan.kind === 'growth') {
-    const p = ind.plan[measure ?? 'sp'];
+  if (ind.plan.kind === 'growth' || ind.plan.kind === 'indexed') {
+    const p = ind.plan.kind === 'growth' ? ind.plan[measure ?? 'sp'] : ind.plan;
     cells.planIndex = input('KHTT', p.index.value, decimalsFormat(di, false));
   }
   cells.growth = f.growth ? { formula: f.growth, numFmt: RATIO_FORMAT, style: 'output', name: n('CS') } : { style: 'output', name: n('CS') };
@@ -257,23 +269,58 @@ function indicatorRow(ind: Indicator, measure: Measure | null, tt: string, name:
   return { kind: 'indicator', key: { id: ind.id, measure }, cells };
 }
 
-function planValue(ind: Indicator, measure: Measure | null): string | number | undefined {
+/** A heading printed as a section of the table (I, II, III …: Roman numerals), not as a group of rows. */
+export function isSection(h: Heading): boolean {
+  return !h.allOf && /^[IVXLC]+\.?$/.test(h.tt);
+}
+
+/**
+ * The order of the table's rows by id: the plan's own, or — for a list of indicators alone — each heading
+ * just before its first indicator.
+ */
+export function rowOrder(indicators: readonly Indicator[], headings: readonly Heading[], order?: readonly string[]): string[] {
+  const known = new Set([...indicators.map((i) => i.id), ...headings.map((h) => h.id)]);
+  if (order) {
+    const out = order.filter((id) => known.has(id));
+    const listed = new Set(out);
+    // Rows the order does not list (added since) go last, rather than vanish.
+    for (const i of indicators) if (!listed.has(i.id)) out.push(i.id);
+    return out;
+  }
+  const out: string[] = [];
+  const done = new Set<string>();
+  const headingIds = new Set(headings.map((h) => h.id));
+  for (const ind of indicators) {
+    if (ind.heading !== undefined && headingIds.has(ind.heading) && !done.has(ind.heading)) { out.push(ind.heading); done.add(ind.heading); }
+    out.push(ind.id);
+  }
+  return out;
+}
+
+/** The figure the KH cell holds: for a range, the end that must be reached (the upper one for max/lt). */
+export function planCellValue(ind: Indicator, measure: Measure | null): string | number | undefined {
   const p = ind.plan;
   switch (p.kind) {
     case 'growth': return p[measure ?? 'sp'].value.value;
+    case 'indexed': return p.value.value;
     case 'number': return p.value.value;
+    case 'range': return ind.rule === 'max' || ind.rule === 'lt' ? p.to.value : p.from.value;
     case 'criteria': return p.required;
     case 'pass': return p.text;
     case 'decrease': return p.text;
+    case 'none': return undefined;
   }
 }
+const planValue = planCellValue;
 
 function planTextOf(ind: Indicator, measure: Measure | null): string {
   const p = ind.plan;
   switch (p.kind) {
     case 'growth': return `${p[measure ?? 'sp'].value.text} (chỉ số ${p[measure ?? 'sp'].index.text}%)`;
+    case 'indexed': return `${p.value.text} (chỉ số ${p.index.text}%)`;
     case 'number': return p.value.text;
-    case 'criteria': return p.text;
+    case 'range': return `${p.from.text} – ${p.to.text}`;
+    case 'none': return '';
     default: return p.text;
   }
 }

@@ -12,9 +12,11 @@ import { tXml } from './package/patch';
 
 interface Look { fill?: string; wrapTop?: boolean }
 
-export function flaggedCopy(pkg: XlsxPackage, cells: Map<string, NamedCell>, report: Report): Uint8Array {
+/** `prepare` runs first on the patch (e.g. names for rows the user added, which it also adds to `cells`). */
+export function flaggedCopy(pkg: XlsxPackage, cells: Map<string, NamedCell>, report: Report, prepare?: (patch: PackagePatch) => void): Uint8Array {
   const plan = planFlags(report);
   const patch = new PackagePatch(pkg);
+  prepare?.(patch);
   const where = (name: string): NamedCell | null => {
     const nc = cells.get(name.toUpperCase());
     return nc && pkg.sheet(nc.sheet)?.part ? nc : null;

@@ -2,7 +2,9 @@
 // The rules are core's (src/core/consolidate.ts); this file reads the unit files and writes the result.
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { INDICATORS, type Indicator } from '../core/catalog';
+import { HEADINGS, INDICATORS, type Indicator } from '../core/catalog';
+import type { Plan } from '../core/plan';
+import { readWorkbookPlan } from './workbookPlan';
 import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, mergeNotesOf, type Consolidation, type ExcludedUnit as CoreExcluded, type MergeNotes, type UnitInput, type Value } from '../core/consolidate';
 import { checkWorkbook } from '../core/engine';
 import { rowKey, TITLE_NAMES } from '../core/names';
@@ -43,21 +45,25 @@ export interface MergeOptions {
 }
 
 export async function mergeUnitFiles(files: readonly string[], options: MergeOptions = {}): Promise<MergeOutcome> {
-  const indicators = options.indicators ?? INDICATORS;
   const inputs: UnitInput[] = [];
   const where = new Map<string, { file: string; sheet?: string }>();
+  // The units' plan: the one the first readable unit carries (the seed's for older templates).
+  let plan: Plan | undefined;
   for (const file of files) {
     for (const u of await readUnits(file)) {
       inputs.push(u.input);
+      plan ??= u.plan;
       where.set(u.input.source, u.sheet === undefined ? { file } : { file, sheet: u.sheet });
     }
   }
+  const indicators = options.indicators ?? plan?.indicators ?? INDICATORS;
+  const headings = plan?.headings ?? HEADINGS;
   const name = (source: string) => {
     const w = where.get(source)!;
     return w.sheet === undefined ? `tệp "${w.file}"` : `trang "${w.sheet}" của tệp "${w.file}"`;
   };
   const c = consolidate(inputs, {
-    indicators,
+    indicators, headings,
     ...(options.unit ? { unit: options.unit } : {}),
     describe: name,
     errorsHint: (source) => {
@@ -76,7 +82,7 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
 
   const model = buildTemplate({
     year: c.year ?? new Date().getFullYear(), period: c.period, unit: c.unit, baseYear: c.baseYear,
-    indicators, plan: c.plan,
+    indicators, headings, ...(plan ? { order: plan.order } : {}), plan: c.plan,
   });
   const wb = newTemplateWorkbook(model);
   const cells = namedCells(wb);
@@ -92,7 +98,7 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
     return w.sheet === undefined ? path.basename(w.file) : `${path.basename(w.file)}, trang "${w.sheet}"`;
   });
   outcome.workbook = wb;
-  outcome.report = checkWorkbook(readSnapshot(wb).snapshot, { indicators });
+  outcome.report = checkWorkbook(readSnapshot(wb).snapshot, { indicators, headings });
   return outcome;
 }
 
@@ -100,7 +106,7 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
  * The units of one file: its template, or — a workbook with units on several sheets (the add-in's unit
  * sheets, sheets copied in Excel) — every sheet's template but a consolidated one.
  */
-async function readUnits(file: string): Promise<{ input: UnitInput; sheet?: string }[]> {
+async function readUnits(file: string): Promise<{ input: UnitInput; sheet?: string; plan?: Plan }[]> {
   let wb: XlsxPackage;
   try {
     wb = await loadPackage(file);
@@ -116,19 +122,21 @@ async function readUnits(file: string): Promise<{ input: UnitInput; sheet?: stri
   }
 }
 
-function unitsOf(file: string, wb: XlsxPackage): { input: UnitInput; sheet?: string }[] {
+function unitsOf(file: string, wb: XlsxPackage): { input: UnitInput; sheet?: string; plan?: Plan }[] {
   const fallbackName = path.basename(file).replace(/\.xlsx$/i, '');
   const sheets = templatesOf(wb).filter((t) => !t.consolidated);
   if (sheets.length > 1) {
-    return sheets.map((t) => ({
+    return sheets.map((t) => {
+      const { snapshot, cells } = readSnapshot(wb, undefined, t.sheet);
+      const plan = readWorkbookPlan(wb, snapshot, cells).plan;
       // The source is only a key, unique per file and sheet; `where` says what it stands for.
-      input: { source: `${file}\u0000${t.sheet}`, snapshot: readSnapshot(wb, undefined, t.sheet).snapshot, fallbackName: `${fallbackName} — ${t.sheet}` },
-      sheet: t.sheet,
-    }));
+      return { input: { source: `${file}\u0000${t.sheet}`, snapshot, fallbackName: `${fallbackName} — ${t.sheet}` }, sheet: t.sheet, plan };
+    });
   }
   try {
-    const snapshot = readSnapshot(wb, undefined, sheets[0]?.sheet).snapshot;
-    return [{ input: { source: file, snapshot, fallbackName } }];
+    const { snapshot, cells } = readSnapshot(wb, undefined, sheets[0]?.sheet);
+    const plan = readWorkbookPlan(wb, snapshot, cells).plan;
+    return [{ input: { source: file, snapshot, fallbackName }, plan }];
   } catch (err) {
     if (err instanceof NoTemplateError) return [{ input: { source: file, problem: { reason: 'no-template', message: `tệp "${file}" ${err.message}` } } }];
     throw err;

@@ -3,7 +3,8 @@
 import ExcelJS from 'exceljs';
 import type { TemplateModel } from '../template/model';
 import type { ValidationSpec } from '../template/validation';
-import { COLUMN_ORDER, COLUMNS, HEADER_ROW, NUMBER_ROW } from '../template/layout';
+import { COLUMN_ORDER, COLUMNS, HEADER_ROW, NUMBER_ROW, PLAN_NAME, PLAN_SHEET } from '../template/layout';
+import { planSheetCells } from '../core/planSheet';
 import { argb, XLSX_STYLES } from './styles';
 
 export function renderTemplate(workbook: ExcelJS.Workbook, model: TemplateModel): ExcelJS.Worksheet {
@@ -52,6 +53,19 @@ export function renderTemplate(workbook: ExcelJS.Workbook, model: TemplateModel)
   return ws;
 }
 
+/** The hidden sheet with the plan JSON (src/core/planSheet.ts says what is in it), unless the workbook has one. */
+export function writePlanSheet(workbook: ExcelJS.Workbook, planJson: string): void {
+  if (workbook.getWorksheet(PLAN_SHEET)) return;
+  const ws = workbook.addWorksheet(PLAN_SHEET, { state: 'hidden' });
+  ws.getColumn(1).width = 120;
+  planSheetCells(planJson).forEach((text, i) => {
+    const cell = ws.getCell(`A${i + 1}`);
+    cell.value = text;
+    cell.numFmt = '@';
+    if (i === 0) cell.name = PLAN_NAME;
+  });
+}
+
 export function toDataValidation(v: ValidationSpec): ExcelJS.DataValidation {
   const messages = {
     allowBlank: true, showInputMessage: true, promptTitle: v.promptTitle, prompt: v.prompt,
@@ -67,5 +81,7 @@ export function newTemplateWorkbook(model: TemplateModel): ExcelJS.Workbook {
   wb.creator = 'chitieu';
   wb.created = new Date();
   renderTemplate(wb, model);
+  // Last, so the template's sheets keep their places (sheet-scoped names count sheets by position).
+  writePlanSheet(wb, model.planJson);
   return wb;
 }

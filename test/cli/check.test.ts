@@ -138,7 +138,7 @@ describe('chitieu describe', () => {
     expect(r.code).toBe(0);
     const d = JSON.parse(r.out) as { indicators: { id: string; measure: string | null; cells: Record<string, string> }[] };
     const row = d.indicators.find((i) => i.id === '1.2.1' && i.measure === 'sx')!;
-    expect(Object.keys(row.cells).sort()).toEqual(['CS', 'DG', 'GC', 'KH', 'KHTT', 'PT', 'TH', 'TN']);
+    expect(Object.keys(row.cells).sort()).toEqual(['CS', 'DG', 'GC', 'KH', 'KHTT', 'PT', 'TH', 'TN', 'YC']);
     const rowNo = row.cells.TH!.replace(/\D/g, '');
     expect(Object.values(row.cells).every((a) => a.endsWith(rowNo))).toBe(true);
     expect(d.indicators).toHaveLength(indicatorKeys().length + 1);

@@ -1,5 +1,6 @@
 // The real Office.js adapter (src/excel) run against the typed Excel fake: insert, check + flag, clear,
 // protection, select, and the number of round trips each takes.
+import { withChecked } from '../../src/core/checked';
 import { checkWorkbook } from '../../src/core/engine';
 import { FLAG_FILL, NOTE_PREFIX, planFlags } from '../../src/core/flags';
 import { parseCellName } from '../../src/core/names';
@@ -9,6 +10,7 @@ import { ALL_FEATURES } from '../../src/excel/features';
 import { checkAndFlag, clearFlags, ownNote, selectCell } from '../../src/excel/flags';
 import { officeRule } from '../../src/excel/insertTemplate';
 import { FLAGS_SETTING } from '../../src/excel/snapshot';
+import { SHEET_MARK } from '../../src/excel/marker';
 import { OFFICE_STYLES, charsToPoints } from '../../src/excel/styles';
 import { snapshotOf, type Entries } from '../../src/template/inMemory';
 import { COLUMN_ORDER, COLUMNS, HEADER_ROW, LAST_COLUMN } from '../../src/template/layout';
@@ -39,7 +41,7 @@ function entriesWithMistakes(): Entries {
 /** A filled template in a fake, and the user's own note in two note cells. */
 async function filledWorkbook(entries: Entries = entriesWithMistakes(), fake: FakeExcel = newFake()): Promise<FakeExcel> {
   const outcome = await insert(fake, model);
-  expect(outcome).toEqual({ kind: 'inserted', sheetName: SHEET });
+  expect(outcome).toEqual({ kind: 'inserted', sheetName: SHEET, skipped: [] });
   await fillAsUser(fake, model, entries);
   await fake.userEdit(SHEET, addressOf(model, 'GC_2'), 'Số liệu sơ bộ của Chi cục Thống kê');
   await fake.userEdit(SHEET, addressOf(model, 'GC_13'), 'Theo kế hoạch của huyện');
@@ -72,14 +74,17 @@ function inputValues(fake: FakeExcel): Record<string, unknown> {
   return out;
 }
 
-const inMemoryReport = (entries: Entries): Report => checkWorkbook({ ...snapshotOf(model, entries), year: YEAR });
+/** The in-memory check, and what the adapter adds: the sheet it checked and that sheet's title block. */
+const inMemoryReport = (entries: Entries): Report =>
+  withChecked(checkWorkbook({ ...snapshotOf(model, entries), year: YEAR }), { sheet: model.sheetName, year: YEAR, period: 'nam', unit: null, baseYear: 2010 });
 
 describe('insertTemplate', () => {
-  test("draws the model: values, formulas, number formats, names, validation, conditional formats, panes — in 2 syncs", async () => {
+  test("draws the model: values, formulas, number formats, names, validation, conditional formats, panes — in 2 syncs and one per optional part", async () => {
     const fake = newFake();
     const outcome = await insert(fake, model, ALL_FEATURES);
-    expect(outcome).toEqual({ kind: 'inserted', sheetName: SHEET });
-    expect(fake.syncCount).toBe(2);
+    expect(outcome).toEqual({ kind: 'inserted', sheetName: SHEET, skipped: [] });
+    // Look, essential part, then formats, validation, conditional formats, panes, print setup: each alone.
+    expect(fake.syncCount).toBe(7);
     expect(fake.sheetNames()).toEqual(['Sheet1', SHEET]);
     expect(fake.activeSheet).toBe(SHEET);
 
@@ -117,8 +122,9 @@ describe('insertTemplate', () => {
 
     // Every defined name of the model, workbook-scoped, on its cell.
     expect(model.names.length).toBeGreaterThan(200);
-    const names = fake.names();
+    const names = fake.names().filter((n) => n.name !== SHEET_MARK);
     expect(names).toHaveLength(model.names.length);
+    expect(fake.names().filter((n) => n.name === SHEET_MARK)).toEqual([{ name: SHEET_MARK, scope: 'Worksheet', sheet: SHEET, reference: `'${SHEET}'!$A$1` }]);
     for (const n of model.names) {
       expect({ name: n.name, ref: fake.name(n.name) }).toEqual({ name: n.name, ref: `'${SHEET}'!${absolute(n.address)}` });
     }
@@ -165,8 +171,8 @@ describe('insertTemplate', () => {
 
   test('ExcelApi 1.4 (Excel 2016) with every optional feature off: still inserts, and nothing above 1.4 is called', async () => {
     const fake = newFake({ excelApi: '1.4' });
-    await expect(insert(fake, model, NO_FEATURES)).resolves.toEqual({ kind: 'inserted', sheetName: SHEET });
-    expect(fake.syncCount).toBe(2);
+    await expect(insert(fake, model, NO_FEATURES)).resolves.toEqual({ kind: 'inserted', sheetName: SHEET, skipped: [] });
+    expect(fake.syncCount).toBe(3); // look, essential part, formats
     for (const n of model.names) expect(fake.name(n.name)).toBe(`'${SHEET}'!${absolute(n.address)}`);
     expect(fake.cell(SHEET, addressOf(model, 'KH_2'))).toMatchObject({ value: 4449, validation: null });
     expect(fake.conditionalFormats(SHEET)).toEqual([]);
@@ -180,8 +186,13 @@ describe('insertTemplate', () => {
     expect(fake.fingerprint()).toBe(whole);
 
     // The same fake refuses the richer calls: the 1.4 result above is not because the fake lets anything through.
+    // Asked for them anyway, each is skipped and named, and the template is still inserted.
     const other = newFake({ excelApi: '1.4' });
-    await expect(insert(other, model, ALL_FEATURES)).rejects.toMatchObject({ code: 'ApiNotFound' });
+    const outcome = await insert(other, model, ALL_FEATURES);
+    expect(outcome.kind === 'inserted' && outcome.skipped.map((s) => s.replace(/ \(.*$/, ''))).toEqual([
+      'Kiểm tra dữ liệu khi nhập', 'Tô màu cột Đánh giá', 'Cố định dòng tiêu đề', 'Thiết lập trang in A4 ngang',
+    ]);
+    expect(outcome.kind === 'inserted' && outcome.skipped.every((s) => s.includes('không hỗ trợ'))).toBe(true);
   });
 });
 
@@ -363,8 +374,8 @@ describe('selectCell', () => {
 });
 
 describe('sync budget (the benchmark helper)', () => {
-  test('insert 2, check 3, clear 3 — the same on a workbook 25 times bigger', async () => {
+  test('insert 7 (2 + one per optional part), check 3, clear 3 — the same on a workbook 25 times bigger', async () => {
     const counts = await Promise.all([1, 25].flatMap((scale) => (['insert', 'check', 'clear'] as const).map((k) => measureSyncs(k, scale))));
-    expect(counts).toEqual([2, 3, 3, 2, 3, 3]);
+    expect(counts).toEqual([7, 3, 3, 7, 3, 3]);
   });
 });

@@ -587,3 +587,76 @@ describe('members the adapter needs (settings, valueTypes, fonts, alignment, bor
     expect(fake.fingerprint()).not.toBe(before);
   });
 });
+
+describe('Excel as users have it: failures mid-batch, #REF! names, new sessions, old events, leaky names', () => {
+  test('an injected failure stops the batch at that operation: the ones before stay, the rest are dropped', async () => {
+    const fake = new FakeExcel();
+    const ctx = asExcel(fake);
+    fake.injectFailure({ match: /^Range\.values$/, nth: 1, code: 'ItemNotFound' });
+    const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+    sheet.getRange('A1').values = [[1]];
+    sheet.getRange('A2').values = [[2]];
+    sheet.getRange('A3').values = [[3]];
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemNotFound', name: 'RichApi.Error' });
+    expect(fake.values('Sheet1', 'A1:A3')).toEqual([[1], [''], ['']]);
+    expect(fake.armedFailures).toBe(0);
+    // The context goes on working after a failed sync.
+    sheet.getRange('A3').values = [[3]];
+    await ctx.sync();
+    expect(fake.values('Sheet1', 'A3')).toEqual([[3]]);
+  });
+
+  test('operations are labelled by the member the caller used', async () => {
+    const fake = new FakeExcel();
+    const ctx = asExcel(fake);
+    const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+    sheet.freezePanes.freezeAt(sheet.getRange('A1:B2'));
+    sheet.getRange('A1').format.fill.color = '#FFFF00';
+    await ctx.sync();
+    expect(fake.operations).toEqual(['WorksheetCollection.getItem', 'Worksheet.getRange', 'WorksheetFreezePanes.freezeAt', 'Worksheet.getRange', 'RangeFill.color']);
+  });
+
+  test('names of a deleted sheet stay, as #REF! of type Error', async () => {
+    const fake = new FakeExcel({ sheets: ['Sheet1', 'Biểu'] });
+    fake.defineName('TH_1', "'Biểu'!$E$9");
+    fake.deleteSheetAsUser('Biểu');
+    const names = asExcel(fake).workbook.names.load('items/name,items/type');
+    await fake.context.sync();
+    expect(names.items.map((n) => [n.name, n.type])).toEqual([['TH_1', 'Error']]);
+  });
+
+  test('a new session gives every sheet a new id and forgets the event handlers', async () => {
+    const fake = new FakeExcel();
+    const ctx = asExcel(fake);
+    const ws = ctx.workbook.worksheets.getItem('Sheet1');
+    ws.onChanged.add(async () => undefined);
+    ws.load('id');
+    await ctx.sync();
+    const before = ws.id;
+    fake.newSession();
+    const again = asExcel(fake, fake.newContext()).workbook.worksheets.getItem('Sheet1').load('id');
+    await fake.context.sync().then(() => again.context.sync());
+    expect(again.id).not.toBe(before);
+    expect(fake.changeHandlerCount('Sheet1')).toBe(0);
+  });
+
+  test('before ExcelApi 1.14 onChanged events have no triggerSource', async () => {
+    for (const [excelApi, expected] of [['1.13', undefined], ['1.14', 'Unknown']] as const) {
+      const fake = new FakeExcel({ excelApi });
+      const seen: unknown[] = [];
+      asExcel(fake).workbook.worksheets.getItem('Sheet1').onChanged.add(async (e) => { seen.push(e.triggerSource); });
+      await fake.context.sync();
+      await fake.userEdit('Sheet1', 'A1', 5);
+      expect(seen).toEqual([expected]);
+    }
+  });
+
+  test('worksheetNamesIncludeWorkbook: worksheet.names lists workbook names too, with their scope', async () => {
+    const fake = new FakeExcel({ worksheetNamesIncludeWorkbook: true });
+    fake.defineName('Chung', 'Sheet1!$A$1');
+    fake.defineName('Rieng', 'Sheet1!$B$1', 'Sheet1');
+    const own = asExcel(fake).workbook.worksheets.getItem('Sheet1').names.load('items/name,items/scope');
+    await fake.context.sync();
+    expect(own.items.map((n) => [n.name, n.scope])).toEqual([['Chung', 'Workbook'], ['Rieng', 'Worksheet']]);
+  });
+});

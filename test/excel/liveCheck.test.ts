@@ -103,4 +103,48 @@ describe('live check', () => {
     expect(fake.cell('Xã B', th2).fill?.toUpperCase()).toBe(FLAG_FILL.error.toUpperCase());
     expect(fake.cell(model.sheetName, addressOf(model, 'TH_2')).fill?.toUpperCase()).not.toBe(FLAG_FILL.error.toUpperCase());
   });
+
+  describe('without triggerSource (ExcelApi 1.13: Excel 2021 and older)', () => {
+    it("a user's edit arriving while our check writes is re-checked; our own note writes start no check", async () => {
+      const fake = newFake({ excelApi: '1.13' });
+      const model = templateModel();
+      await insert(fake, model);
+      await fillAsUser(fake, model, atPlanEntries());
+      const reports: Report[] = [];
+      const th3 = addressOf(model, 'TH_3');
+      let during: Promise<void> | null = null;
+      const live = new LiveCheck({
+        run: async (fn) => {
+          const r = await fn(asContext(fake));
+          // The user types while our batch's own change events are still arriving.
+          if (!during) during = fake.userEdit(model.sheetName, th3, 'năm mươi');
+          return r;
+        },
+        onReport: (r) => reports.push(r), onError: (e) => { throw e; }, debounceMs: 30,
+      });
+      await watchTemplateSheets(asContext(fake), live, new Set());
+      await fake.userEdit(model.sheetName, addressOf(model, 'TH_2'), 4449000000000); // writes a note: GC_2
+      await live.idle();
+      await during;
+      await fake.settle();
+      await pause(100);
+      await live.idle();
+      expect(live.checks).toBe(2);
+      expect(reports[1]!.findings).toContainEqual(expect.objectContaining({ name: 'TH_3', code: 'not-a-number' }));
+      expect(fake.cell(model.sheetName, th3).fill?.toUpperCase()).toBe(FLAG_FILL.error.toUpperCase());
+    });
+
+    it("an edit just after our check (within what used to be the grace time) is re-checked", async () => {
+      const { fake, model, live, reports } = await watched('1.13');
+      await fake.userEdit(model.sheetName, addressOf(model, 'TH_2'), 4449000000000);
+      await live.idle();
+      await fake.userEdit(model.sheetName, addressOf(model, 'TH_3'), 'năm mươi');
+      await live.idle();
+      await fake.settle();
+      await pause(100);
+      await live.idle();
+      expect(live.checks).toBe(2);
+      expect(reports[1]!.findings).toContainEqual(expect.objectContaining({ name: 'TH_3', code: 'not-a-number' }));
+    });
+  });
 });

@@ -103,17 +103,47 @@ export async function recalculateWithLibreOffice(inputXlsx: string, outDir?: str
   if (result === input) {
     throw new Error(`recalculateWithLibreOffice: the result would overwrite its input ${input}; pass another outDir`);
   }
-  const job = queue.then(() => convert(input, out, result));
+  // The import filter is named: with LibreOffice Writer installed, a file that is no spreadsheet would
+  // otherwise open as a text document (and the export to .xlsx then crashes soffice).
+  const job = queue.then(() => convert(input, out, result, 'xlsx:Calc MS Excel 2007 XML', 'Calc MS Excel 2007 XML'));
   queue = job.catch(() => undefined);
   return job;
 }
 
-async function convert(input: string, out: string, result: string): Promise<string> {
+/**
+ * Opens a CSV or HTML file in LibreOffice Calc (`infilter`, e.g. "HTML (StarCalc)" or
+ * "CSV:44,34,76,1,…") and saves it as .xlsx in `outDir`: what a user gets from "Save as .xlsx".
+ */
+export async function convertToXlsxWithLibreOffice(input: string, infilter: string, outDir: string): Promise<string> {
+  const file = path.resolve(input);
+  if (!libreOfficeAvailable()) throw new Error(`LibreOffice is needed to convert ${path.basename(file)}: ${INSTALL_HINT}`);
+  const result = path.join(path.resolve(outDir), `${path.parse(file).name}.xlsx`);
+  const job = queue.then(() => convert(file, path.resolve(outDir), result, 'xlsx:Calc MS Excel 2007 XML', infilter));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+/**
+ * Converts `input` with LibreOffice to another format (`docx`, `odt` …; the filter as soffice takes it after
+ * --convert-to) in `outDir`, same base name; returns the path written. Used to make real Word files.
+ */
+export async function convertWithLibreOffice(input: string, filter: string, outDir: string): Promise<string> {
+  const file = path.resolve(input);
+  if (!libreOfficeAvailable()) throw new Error(`LibreOffice is needed to convert ${path.basename(file)}: ${INSTALL_HINT}`);
+  const result = path.join(path.resolve(outDir), `${path.parse(file).name}.${filter.split(':')[0]}`);
+  if (result === file) throw new Error(`convertWithLibreOffice: the result would overwrite its input ${file}`);
+  const job = queue.then(() => convert(file, path.resolve(outDir), result, filter));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+async function convert(input: string, out: string, result: string, filter: string, inFilter?: string): Promise<string> {
   fs.rmSync(result, { force: true });
   const args = [
     `-env:UserInstallation=${pathToFileURL(profileDir()).href}`,
     '--headless', '--invisible', '--norestore', '--nolockcheck', '--nodefault', '--nologo',
-    '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, input,
+    ...(inFilter ? [`--infilter=${inFilter}`] : []),
+    '--convert-to', filter, '--outdir', out, input,
   ];
   const described = `${SOFFICE} ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`;
   const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {

@@ -27,7 +27,7 @@ describe('template .xlsx', () => {
     expect(cell('NAM_BAO_CAO').value).toBe(2023);
     expect(cell('KY_BAO_CAO').value).toBe('Năm');
     expect(cell('NAM_GOC_GIA').value).toBe(2010);
-    expect(cell('KY_BAO_CAO').dataValidation).toMatchObject({ type: 'list', formulae: ['"Năm,6 tháng"'] });
+    expect(cell('KY_BAO_CAO').dataValidation).toMatchObject({ type: 'list', formulae: ['"Năm,3 tháng,6 tháng,9 tháng,10 tháng,Quý I,Quý II,Quý III,Quý IV"'] });
   });
   it('keeps live formulas, formats, validation, frozen header and print setup', () => {
     expect((cell('DG_2').value as { formula: string }).formula).toMatch(/^IF\(AND\(ISNUMBER\(TH_2\)/);

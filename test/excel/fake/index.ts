@@ -15,7 +15,7 @@ import { createHash } from 'crypto';
 import { colIndex, parseRect, quoteSheet, Rect, rectA1, splitSheet } from './address';
 import { FakeOfficeError } from './errors';
 import { CellBorders, CellData, NoteModel, PageLayoutModel, Scalar, SheetModel, ValidationModel, WorkbookModel, coerceInput } from './model';
-import { FakeHost, FakeRequestContext, newChangedEventArgs, PendingChange } from './objects';
+import { compareVersions, deleteSheet, FakeHost, FakeQuirks, FakeRequestContext, newChangedEventArgs, PendingChange } from './objects';
 
 export * from './errors';
 export * from './objects';
@@ -35,6 +35,24 @@ export interface FakeExcelOptions {
   fireEventsForApiWrites?: boolean;
   /** Author of notes added through the API. */
   userName?: string;
+  /** onChanged events carry triggerSource (default: only from ExcelApi 1.14, as in Excel). */
+  triggerSource?: boolean;
+  /** `worksheet.names` also lists workbook-scoped names (reported of Excel on the web; default false). */
+  worksheetNamesIncludeWorkbook?: boolean;
+}
+
+/** The errors real Excel is seen to raise in the middle of a batch. */
+export type InjectedCode = 'InvalidArgument' | 'GeneralException' | 'ItemNotFound';
+
+/**
+ * A failure to inject: the `nth` (0-based, counted from when it is armed) queued operation whose label
+ * matches fails with `code`; the operations before it in its batch stay applied, the rest are dropped.
+ */
+export interface InjectedFailure {
+  /** Matched against the member that queued the operation, e.g. /freezePanes|WorksheetFreezePanes/. */
+  match?: RegExp;
+  nth?: number;
+  code?: InjectedCode;
 }
 
 /** What `fake.cell()` returns: the model, read directly (no load/sync). */
@@ -103,6 +121,11 @@ export class FakeExcel implements FakeHost {
   /** The default request context; Excel.run (installExcelGlobals) makes a fresh one per run. */
   readonly context: FakeRequestContext;
   private readonly fireApiEvents: boolean;
+  readonly quirks: FakeQuirks;
+  private readonly omitTriggerSource: boolean;
+  private failures: { match: RegExp | undefined; left: number; code: InjectedCode }[] = [];
+  /** Every operation run at sync time, by the member that queued it (for tests that pick a point to fail). */
+  readonly operations: string[] = [];
   private pendingEvents: Promise<void>[] = [];
   private eventErrors: unknown[] = [];
 
@@ -110,6 +133,8 @@ export class FakeExcel implements FakeHost {
     this.excelApi = options.excelApi ?? '1.18';
     this.evaluate = options.evaluate;
     this.fireApiEvents = options.fireEventsForApiWrites ?? true;
+    this.omitTriggerSource = !(options.triggerSource ?? compareVersions(this.excelApi, '1.14') >= 0);
+    this.quirks = { worksheetNamesIncludeWorkbook: options.worksheetNamesIncludeWorkbook ?? false };
     if (options.userName) this.model.userName = options.userName;
     for (const name of options.sheets ?? ['Sheet1']) this.model.addSheet(name);
     this.context = new FakeRequestContext(this);
@@ -122,6 +147,44 @@ export class FakeExcel implements FakeHost {
 
   resetSyncCount(): void {
     this.syncCount = 0;
+  }
+
+  /** Arms a failure (see InjectedFailure); several may be armed at once. */
+  injectFailure(f: InjectedFailure = {}): void {
+    this.failures.push({ match: f.match, left: f.nth ?? 0, code: f.code ?? 'GeneralException' });
+  }
+
+  /** Failures armed and not yet fired. */
+  get armedFailures(): number {
+    return this.failures.length;
+  }
+
+  disarmFailures(): void {
+    this.failures = [];
+  }
+
+  /** FakeHost: runs before each operation at sync time; throws an armed failure when its turn comes. */
+  beforeOperation(label: string): void {
+    this.operations.push(label);
+    for (const f of this.failures) {
+      if (f.match && !f.match.test(label)) continue;
+      if (f.left-- > 0) continue;
+      this.failures = this.failures.filter((x) => x !== f);
+      throw new FakeOfficeError(f.code, `Injected ${f.code} at ${label}.`, label);
+    }
+  }
+
+  /**
+   * The workbook is opened again (another session, or another platform): every worksheet gets a new id,
+   * as reported of Excel, and the onChanged handlers of the last session are gone.
+   */
+  newSession(): void {
+    this.model.newSession();
+  }
+
+  /** The user deletes a sheet (arrange): as in Excel, its scoped names go, workbook names to it become #REF!. */
+  deleteSheetAsUser(sheet: string): void {
+    deleteSheet(this.model, this.model.sheetOrThrow(sheet));
   }
 
   // ----- arrange -----------------------------------------------------------------------------------
@@ -453,7 +516,7 @@ export class FakeExcel implements FakeHost {
         if (later) await new Promise((r) => setTimeout(r, 0)); // events arrive after the sync resolves
         for (const h of handlers) {
           try {
-            await h(newChangedEventArgs(change));
+            await h(newChangedEventArgs(change, this.omitTriggerSource));
           } catch (err) {
             this.eventErrors.push(err);
           }

@@ -178,7 +178,8 @@ export class SheetModel {
   deleted = false;
 
   constructor(
-    readonly id: string,
+    /** Not stable: a new "session" (FakeExcel.newSession) gives every sheet a new id, as reported of Excel. */
+    public id: string,
     public name: string,
   ) {}
 
@@ -244,6 +245,7 @@ export class WorkbookModel {
   /** Workbook settings (ExcelApi 1.4), saved with the file: key → value as JSON text (keys case-sensitive). */
   readonly settings = new Map<string, string>();
   private nextSheetId = 1;
+  private session = 1;
   private nextCfId = 1;
   /** Author written into notes added through the API. */
   userName = 'Fake User';
@@ -253,12 +255,25 @@ export class WorkbookModel {
     if (this.findSheet(name)) {
       throw new FakeOfficeError('ItemAlreadyExists', `A worksheet named "${name}" already exists.`);
     }
-    const n = this.nextSheetId++;
-    const id = `{${String(n).padStart(8, '0')}-0001-0000-0000-000000000000}`;
+    const id = this.newSheetId();
     const sheet = new SheetModel(id, name);
     this.sheets.splice(position, 0, sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
     return sheet;
+  }
+
+  newSheetId(): string {
+    const n = this.nextSheetId++;
+    return `{${String(n).padStart(8, '0')}-${String(this.session).padStart(4, '0')}-0000-0000-000000000000}`;
+  }
+
+  /** Another session: every sheet gets a new id, and the event handlers of the last one are gone. */
+  newSession(): void {
+    this.session++;
+    for (const s of this.sheets) {
+      s.id = this.newSheetId();
+      s.changeHandlers.length = 0;
+    }
   }
 
   defaultSheetName(): string {

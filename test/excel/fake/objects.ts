@@ -57,7 +57,16 @@ export interface PendingChange {
   triggerSource: 'ThisLocalAddin' | 'Unknown';
 }
 
+/** How the fake Excel departs from the kind one: the behaviours reported of real Excel builds. */
+export interface FakeQuirks {
+  /** `worksheet.names` lists workbook-scoped names too (reported of Excel on the web). */
+  worksheetNamesIncludeWorkbook: boolean;
+}
+
 export interface FakeHost {
+  readonly quirks: FakeQuirks;
+  /** Runs before every queued operation at sync time, with the member that queued it ("Range.values"). */
+  beforeOperation(label: string): void;
   readonly model: WorkbookModel;
   readonly excelApi: string;
   syncCount: number;
@@ -81,10 +90,24 @@ export function compareVersions(a: string, b: string): number {
 
 const PASS_THROUGH = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', 'tagName', 'inspect', 'length']);
 
+/** The request context of a proxied object, if it has one (to label the operations it queues). */
+function contextOf(target: object): FakeRequestContext | null {
+  const c = (target as { context?: unknown }).context;
+  return c instanceof FakeRequestContext ? c : null;
+}
+
 function strict<T extends object>(obj: T, className: string): T {
   return new Proxy(obj, {
-    get(target, prop) {
-      if (typeof prop === 'symbol' || prop in target) return Reflect.get(target, prop, target);
+    get(target, prop, receiver) {
+      if (typeof prop === 'symbol') return Reflect.get(target, prop, target);
+      if (prop in target) {
+        const v: unknown = Reflect.get(target, prop, target);
+        const ctx = contextOf(target);
+        if (typeof v !== 'function' || !ctx || prop === 'constructor') return v;
+        // Label what a method queues with the member the adapter called ("NamedItemCollection.add").
+        // Called on the proxy, as before: a method that returns `this` hands back the strict proxy.
+        return (...args: unknown[]) => ctx.labelled(`${className}.${prop}`, () => (v as (...a: unknown[]) => unknown).apply(receiver, args));
+      }
       if (PASS_THROUGH.has(prop) || prop.startsWith('$$') || prop.startsWith('@@') || prop.startsWith('_')) {
         return undefined;
       }
@@ -94,9 +117,9 @@ function strict<T extends object>(obj: T, className: string): T {
       if (typeof prop === 'symbol' || !(prop in target)) {
         throw new FakeNotModelledError(`setting Excel.${className}.${String(prop)}`);
       }
-      if (!Reflect.set(target, prop, value, target)) {
-        throw new TypeError(`Excel.${className}.${String(prop)} is read-only`);
-      }
+      const ctx = contextOf(target);
+      const ok = ctx ? ctx.labelled(`${className}.${prop}`, () => Reflect.set(target, prop, value, target)) : Reflect.set(target, prop, value, target);
+      if (!ok) throw new TypeError(`Excel.${className}.${String(prop)} is read-only`);
       return true;
     },
   });
@@ -109,7 +132,9 @@ type Op = () => void;
 
 export class FakeRequestContext implements Faked<Excel.RequestContext, 'workbook' | 'sync'> {
   readonly workbook: FakeWorkbook;
-  private queue: Op[] = [];
+  private queue: { op: Op; label: string }[] = [];
+  /** The adapter's member calls in progress (outermost first): the label of what they queue. */
+  private readonly calling: string[] = [];
   /** Changes made by the operations of the sync in progress (turned into onChanged events). */
   changes: PendingChange[] = [];
 
@@ -127,7 +152,17 @@ export class FakeRequestContext implements Faked<Excel.RequestContext, 'workbook
   }
 
   enqueue(op: Op): void {
-    this.queue.push(op);
+    this.queue.push({ op, label: this.calling[0] ?? 'unknown' });
+  }
+
+  /** @internal Runs a member of a proxied object; what it queues is labelled with that member. */
+  labelled<R>(label: string, fn: () => R): R {
+    this.calling.push(label);
+    try {
+      return fn();
+    } finally {
+      this.calling.pop();
+    }
   }
 
   sync<T>(passThroughValue?: T): Promise<T> {
@@ -137,8 +172,9 @@ export class FakeRequestContext implements Faked<Excel.RequestContext, 'workbook
     this.changes = [];
     let failure: unknown = undefined;
     let failed = false;
-    for (const op of ops) {
+    for (const { op, label } of ops) {
       try {
+        this.host.beforeOperation(label);
         op();
       } catch (err) {
         failure = err;
@@ -746,7 +782,8 @@ function renameSheet(m: WorkbookModel, s: SheetModel, name: string): void {
   s.name = name;
 }
 
-function deleteSheet(m: WorkbookModel, s: SheetModel): void {
+/** Deletes a sheet as Excel does: its scoped names go, workbook names that pointed at it become #REF!. */
+export function deleteSheet(m: WorkbookModel, s: SheetModel): void {
   if (m.sheets.length <= 1) {
     throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
   }
@@ -920,11 +957,12 @@ export class FakeWorksheetChangedEventArgs
   readonly worksheetId: string;
   readonly triggerSource: 'ThisLocalAddin' | 'Unknown';
 
-  constructor(private readonly change: PendingChange) {
+  constructor(private readonly change: PendingChange, omitTriggerSource = false) {
     this.address = rectA1(change.rect);
     this.changeType = change.changeType;
     this.worksheetId = change.sheet.id;
-    this.triggerSource = change.triggerSource;
+    // Before ExcelApi 1.14 the event has no triggerSource: the field reads undefined.
+    this.triggerSource = (omitTriggerSource ? undefined : change.triggerSource) as 'ThisLocalAddin' | 'Unknown';
   }
 
   getRange(ctx: Excel.RequestContext): FakeRange {
@@ -940,8 +978,8 @@ export class FakeWorksheetChangedEventArgs
   }
 }
 
-export function newChangedEventArgs(change: PendingChange): Excel.WorksheetChangedEventArgs {
-  return strict(new FakeWorksheetChangedEventArgs(change), 'WorksheetChangedEventArgs') as unknown as Excel.WorksheetChangedEventArgs;
+export function newChangedEventArgs(change: PendingChange, omitTriggerSource = false): Excel.WorksheetChangedEventArgs {
+  return strict(new FakeWorksheetChangedEventArgs(change, omitTriggerSource), 'WorksheetChangedEventArgs') as unknown as Excel.WorksheetChangedEventArgs;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -2486,8 +2524,9 @@ export class FakeNamedItemCollection
   }
 
   private inScope(t: NameScope): NameModel[] {
+    const leaky = this.context.host.quirks.worksheetNamesIncludeWorkbook;
     return this.context.model.names
-      .filter((n) => (t.scopeSheet ? n.scopeSheet === t.scopeSheet : n.scope === 'Workbook'))
+      .filter((n) => (t.scopeSheet ? n.scopeSheet === t.scopeSheet || (leaky && n.scope === 'Workbook') : n.scope === 'Workbook'))
       .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
   }
 
