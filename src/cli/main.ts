@@ -1,5 +1,7 @@
 // The `chitieu` command (CONTRACT.md): template, check, summary, merge, describe, demo. Every problem with
 // the user's input ends as one Vietnamese line on standard error and exit status 2, never a stack trace.
+// ExcelJS is loaded only by the commands that make a new workbook (template, merge, demo), so check,
+// describe and summary start without it.
 import { promises as fs } from 'fs';
 import path from 'path';
 import { checkWorkbook } from '../core/engine';
@@ -9,14 +11,11 @@ import { buildTemplate } from '../template/model';
 import { flaggedCopy } from '../xlsx/flags';
 import { BrokenPart } from '../xlsx/package';
 import { FileProblem, loadPackage, saveNewFile, saveNewWorkbook } from '../xlsx/io';
-import { newTemplateWorkbook } from '../xlsx/renderTemplate';
 import { NoTemplateError, readSnapshot } from '../xlsx/snapshot';
 import { describeWorkbook } from '../xlsx/describe';
-import { writeDemo } from './demo';
 import { parseArgs, str, UsageError } from './args';
 import { renderReport } from './table';
 import { summaryCommand } from './summary';
-import { mergeCommand } from './merge';
 import { PlanError } from '../core/planError';
 import { readPlanFile } from '../core/planFile';
 import type { Plan } from '../core/plan';
@@ -67,7 +66,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case 'adopt': return await adoptCommand(rest, io);
       case 'describe': return await describeCommand(rest, io);
       case 'summary': return await summaryCommand(rest, io);
-      case 'merge': return await mergeCommand(rest, io);
+      case 'merge': return await (await import('./merge')).mergeCommand(rest, io);
       case 'plan': return await planCommand(rest, io);
       case 'demo': return await demoCommand(rest, io);
       case undefined: case 'help': case '--help': case '-h':
@@ -112,6 +111,7 @@ async function templateCommand(argv: readonly string[], io: Io): Promise<number>
     ...(y ? { year: y } : {}), ...(pp ? { period: pp } : {}), ...(u ? { unit: u } : {}),
     ...(plan ? { indicators: plan.indicators, headings: plan.headings, order: plan.order, baseYear: plan.baseYear } : {}),
   });
+  const { newTemplateWorkbook } = await import('../xlsx/renderTemplate');
   await saveNewWorkbook(newTemplateWorkbook(model), out);
   io.out(`Đã tạo biểu mẫu ${out} (trang "${model.sheetName}", ${model.names.length} ô có tên${planPath ? `, kế hoạch từ ${planPath}, giá so sánh ${plan!.baseYear}` : ''}).\n`);
   return 0;
@@ -180,6 +180,7 @@ function one(positional: string[], what: string): string {
 
 async function demoCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['dir'], []);
+  const { writeDemo } = await import('./demo');
   const file = await writeDemo(str(args, 'dir'));
   io.out(`Báo cáo mẫu: ${file}\n\n`);
   const flagged = file.replace(/\.xlsx$/, '-danh-dau.xlsx');

@@ -1,7 +1,7 @@
 // Opening and saving .xlsx files with the errors a person can act on: missing, not an .xlsx, corrupt,
 // too large; and never writing over a file that exists.
 import { promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { NotAWorkbook, openPackage, type XlsxPackage } from './package';
 import { captureDefinedNames, keepDefinedNamesOnSave } from './scopedNames';
 import { declaredUnpackedSize } from './zipGuard';
@@ -57,7 +57,9 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   if (unpacked !== null && unpacked > MAX_UNPACKED_BYTES) {
     throw new FileProblem(`tệp "${path}" sẽ giải nén thành ${Number.isFinite(unpacked) ? `${(unpacked / 1048576).toFixed(0)} MB` : 'hơn 4 GB'}, vượt giới hạn ${MAX_UNPACKED_BYTES / 1048576} MB — không mở (có thể là tệp nén độc hại)`);
   }
-  const wb = new ExcelJS.Workbook();
+  // Loaded here, not at start-up: check, describe and summary never need ExcelJS (it costs ~0,2 s to load).
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   captureDefinedNames(wb);
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);

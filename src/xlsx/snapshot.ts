@@ -73,9 +73,12 @@ function snapshotFrom(workbook: TemplateSource, names: Map<string, NamedCell>, p
   const found = new Map<string, NamedCell>();
   let inputs = 0;
   const lostSheets = new Set<string>();
-  // One read per sheet: every named cell on it at once.
+  // One read per sheet: every named cell of the template on it at once (a workbook's other names — it may
+  // have 100 000 — are not read).
+  const titles = new Set<string>(Object.values(TITLE_NAMES));
   const bySheet = new Map<string, string[]>();
-  for (const nc of names.values()) {
+  for (const [key, nc] of names) {
+    if (!parseCellName(key) && !titles.has(key)) continue;
     if (!bySheet.has(nc.sheet)) bySheet.set(nc.sheet, []);
     bySheet.get(nc.sheet)!.push(nc.address);
   }

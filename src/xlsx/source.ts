@@ -1,6 +1,6 @@
 // What the template reader needs from a workbook, whichever way it was opened: the user's file through
 // the package layer (nothing expanded), or a workbook chitieu made in memory with ExcelJS (merge output).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RawValue } from '../core/types';
 import { rawValue } from './cellValue';
 import { namedCells, sheetNamedCells, type NamedCell } from './definedNames';
@@ -22,8 +22,9 @@ export interface TemplateSource {
 }
 
 export function sourceOf(wb: ExcelJS.Workbook | XlsxPackage | TemplateSource): TemplateSource {
-  if (wb instanceof ExcelJS.Workbook) return excelSource(wb);
+  // Told apart by shape, not instanceof: that would load ExcelJS for every command.
   if ('zip' in wb) return packageSource(wb);
+  if ('getWorksheet' in wb) return excelSource(wb);
   return wb;
 }
 

@@ -6,8 +6,8 @@ import { parseRels, relativeTarget, relsPathOf, resolveTarget } from './rels';
 import { parseRef, scanSheet, type RawCell, type SheetScan } from './sheetCells';
 import { solidFillXml, xfWith } from './styles';
 import type { XlsxPackage } from './workbook';
-import { escapeXml, scanXml, xmlSafe } from './xml';
-import { writeZip } from './zip';
+import { escapeXml, scanXml, XmlError, xmlSafe } from './xml';
+import { writeZip, type PartBody } from './zip';
 
 export interface CellEdit {
   /** New style id (`s`). */
@@ -25,8 +25,8 @@ const SML_NS_STRICT = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 const REL_TYPE = (strict: boolean, kind: string) => `${strict ? 'http://purl.oclc.org/ooxml/officeDocument/relationships' : 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'}/${kind}`;
 
 /** `<t>` that keeps leading/trailing spaces and line breaks. */
-export function tXml(text: string): string {
-  return `<t xml:space="preserve">${escapeXml(xmlSafe(text))}</t>`;
+export function tXml(text: string, prefix = ''): string {
+  return `<${prefix}t xml:space="preserve">${escapeXml(xmlSafe(text))}</${prefix}t>`;
 }
 
 export class PackagePatch {
@@ -66,11 +66,18 @@ export class PackagePatch {
   }
 
   toBytes(): Uint8Array {
-    const replaced = new Map<string, Uint8Array | null>();
-    const added = new Map<string, Uint8Array>();
+    const replaced = new Map<string, PartBody | null>();
+    const added = new Map<string, PartBody>();
     const text = new Map<string, string>();
     const get = (part: string) => text.get(part) ?? this.pkg.partText(part);
     const set = (part: string, xml: string) => text.set(part, xml);
+    // A worksheet (possibly tens of MB) is never rebuilt as one string: its edits are splices against the
+    // text as read, written out as pieces (slices of that text share its memory) and deflated in chunks.
+    const sheetSplices = new Map<string, Splice[]>();
+    const splice = (part: string, s: Splice) => {
+      if (!sheetSplices.has(part)) sheetSplices.set(part, []);
+      sheetSplices.get(part)!.push(s);
+    };
     if (this.formats.length) {
       const styles = this.pkg.styles;
       const part = this.pkg.workbookPartOf('styles');
@@ -84,16 +91,13 @@ export class PackagePatch {
       set(part, xml);
     }
     for (const [sheet, edits] of this.cellEdits) {
-      const info = this.pkg.sheet(sheet)!;
-      set(info.part!, patchCells(get(info.part!)!, info.part!, edits, (wanted, rows) => this.pkg.scan(sheet, wanted, rows)));
+      const part = this.pkg.sheet(sheet)!.part!;
+      for (const s of cellSplices(this.pkg.partText(part)!, part, edits, (wanted, rows) => this.pkg.scan(sheet, wanted, rows))) splice(part, s);
     }
-    for (const [sheet, notes] of this.comments) this.writeComments(sheet, notes, get, set);
+    for (const [sheet, notes] of this.comments) this.writeComments(sheet, notes, get, set, splice);
     if (this.names.length) set(this.pkg.workbookPart, this.withNames(get(this.pkg.workbookPart)!));
-    for (const [part, xml] of text) {
-      const bytes = Buffer.from(xml, 'utf8');
-      if (this.pkg.zip.has(part)) replaced.set(part, bytes);
-      else added.set(part, bytes);
-    }
+    for (const [part, xml] of text) (this.pkg.zip.has(part) ? replaced : added).set(part, Buffer.from(xml, 'utf8'));
+    for (const [part, splices] of sheetSplices) replaced.set(part, splicedPieces(this.pkg.partText(part)!, splices));
     return writeZip(this.pkg.zip, replaced, added);
   }
 
@@ -109,7 +113,7 @@ export class PackagePatch {
     return `${xml.slice(0, at)}<definedNames>${items}</definedNames>${xml.slice(at)}`;
   }
 
-  private writeComments(sheet: string, notes: Map<string, string>, get: (p: string) => string | null, set: (p: string, x: string) => void): void {
+  private writeComments(sheet: string, notes: Map<string, string>, get: (p: string) => string | null, set: (p: string, x: string) => void, splice: (part: string, s: Splice) => void): void {
     const info = this.pkg.sheet(sheet)!;
     const sheetPart = info.part!;
     const relsPart = relsPathOf(sheetPart);
@@ -117,7 +121,8 @@ export class PackagePatch {
     const rels = relsXml === null ? [] : parseRels(relsXml, relsPart);
     const strict = this.pkg.strict;
     const commentsPart = rels.find((r) => r.kind === 'comments' && !r.external);
-    const sheetXml = get(sheetPart)!;
+    // The sheet as read: cell edits are splices inside sheetData, the legacyDrawing one comes after it.
+    const sheetXml = this.pkg.partText(sheetPart)!;
     const tail = sheetXml.slice(Math.max(0, sheetXml.lastIndexOf('sheetData>')));
     const legacyId = /<(?:[\w.-]+:)?legacyDrawing\b[^>]*?\s[\w.-]+:id="([^"]+)"/.exec(tail)?.[1];
     let vml = legacyId ? rels.find((r) => r.id === legacyId) : undefined;
@@ -148,32 +153,40 @@ export class PackagePatch {
       this.addContentType(get, set, commentsName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml');
     }
     const existing = commentPositions(commentsXml, commentsName);
-    const edits: { at: number; text: string }[] = [];
+    const p = existing.prefix;
+    const edits: Splice[] = [];
     const fresh: string[] = [];
-    let author = existing.authors.indexOf('chitieu');
+    const added: string[] = [];
+    const author = existing.authors.indexOf('chitieu') >= 0 ? existing.authors.indexOf('chitieu') : existing.authors.length;
     for (const [ref, note] of notes) {
-      const run = `<r>${tXml(note)}</r>`;
       const at = existing.byRef.get(ref);
-      if (at !== undefined) edits.push({ at, text: `<r>${tXml('\n' + note)}</r>` });
+      if (at !== undefined) edits.push({ at, to: at, text: `<${p}r>${tXml('\n' + note, p)}</${p}r>` });
       else {
-        if (author < 0) {
-          author = existing.authors.length;
-          if (existing.authorsClose < 0) throw new Error(`${commentsName} không có danh sách tác giả`);
-          edits.push({ at: existing.authorsClose, text: '<author>chitieu</author>' });
-        }
         fresh.push(ref);
-        edits.push({ at: existing.listClose, text: `<comment ref="${ref}" authorId="${author}"><text>${run}</text></comment>` });
+        added.push(`<${p}comment ref="${ref}" authorId="${author}"><${p}text><${p}r>${tXml(note, p)}</${p}r></${p}text></${p}comment>`);
       }
     }
-    edits.sort((a, b) => a.at - b.at);
-    let out = '';
-    let pos = 0;
-    for (const e of edits) { out += commentsXml.slice(pos, e.at) + e.text; pos = e.at; }
-    set(commentsName, out + commentsXml.slice(pos));
+    if (added.length) {
+      // Our author, when the part does not name it yet: into <authors>, which may be empty or missing.
+      if (author === existing.authors.length) {
+        const one = `<${p}author>chitieu</${p}author>`;
+        if (existing.authorsClose >= 0) edits.push({ at: existing.authorsClose, to: existing.authorsClose, text: one });
+        else if (existing.authorsSelfClosing) edits.push({ ...existing.authorsSelfClosing, text: `<${p}authors>${one}</${p}authors>` });
+        else edits.push({ at: existing.rootOpenEnd, to: existing.rootOpenEnd, text: `<${p}authors>${one}</${p}authors>` });
+      }
+      // The new comments: into <commentList>, which may be self-closing (<commentList/>) or missing.
+      const list = added.join('');
+      if (existing.listClose >= 0) edits.push({ at: existing.listClose, to: existing.listClose, text: list });
+      else if (existing.listSelfClosing) edits.push({ ...existing.listSelfClosing, text: `<${p}commentList>${list}</${p}commentList>` });
+      else {
+        const at = existing.authorsEnd >= 0 ? existing.authorsEnd : existing.rootOpenEnd;
+        edits.push({ at, to: at, text: `<${p}commentList>${list}</${p}commentList>` });
+      }
+    }
+    set(commentsName, splicedPieces(commentsXml, edits).join(''));
     if (!fresh.length) return this.finishRels(relsPart, relsXml, newRels, set);
 
     // 2. A VML shape for each new comment (Excel draws notes from the VML drawing).
-    let sheetOut = sheetXml;
     if (vml) {
       const vmlName = resolveTarget(sheetPart, vml.target);
       const v = get(vmlName) ?? '';
@@ -189,8 +202,7 @@ export class PackagePatch {
       this.addContentType(get, set, vmlName, 'application/vnd.openxmlformats-officedocument.vmlDrawing', 'vml');
       const after = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
       const at = firstTopLevel(sheetXml, after) ?? sheetXml.lastIndexOf('</');
-      sheetOut = `${sheetXml.slice(0, at)}<legacyDrawing xmlns:r="${strict ? REL_NS_STRICT : REL_NS}" r:id="${id}"/>${sheetXml.slice(at)}`;
-      set(sheetPart, sheetOut);
+      splice(sheetPart, { at, to: at, text: `<legacyDrawing xmlns:r="${strict ? REL_NS_STRICT : REL_NS}" r:id="${id}"/>` });
     }
     this.finishRels(relsPart, relsXml, newRels, set);
   }
@@ -230,15 +242,24 @@ function firstTopLevel(xml: string, names: string[]): number | undefined {
 }
 
 interface CommentPositions {
+  /** The root's prefix (`x:` …), for the elements we add; '' when the default namespace. */
+  prefix: string;
+  /** Just after `<comments …>`. */
+  rootOpenEnd: number;
   authors: string[];
+  /** Start of `</authors>`, and its end (-1: none, or `<authors/>`). */
   authorsClose: number;
+  authorsEnd: number;
+  authorsSelfClosing: { at: number; to: number } | null;
+  /** Start of `</commentList>` (-1: none, or `<commentList/>`). */
   listClose: number;
+  listSelfClosing: { at: number; to: number } | null;
   /** Where a cell's comment text may take another run: before `</text>` (or its phonetic part). */
   byRef: Map<string, number>;
 }
 
 function commentPositions(xml: string, part: string): CommentPositions {
-  const out: CommentPositions = { authors: [], authorsClose: -1, listClose: -1, byRef: new Map() };
+  const out: CommentPositions = { prefix: '', rootOpenEnd: -1, authors: [], authorsClose: -1, authorsEnd: -1, authorsSelfClosing: null, listClose: -1, listSelfClosing: null, byRef: new Map() };
   let ref: string | null = null;
   let inAuthor = false;
   let author = '';
@@ -246,25 +267,28 @@ function commentPositions(xml: string, part: string): CommentPositions {
   let phonetic = -1;
   scanXml(xml, {
     open(tag, attrs) {
-      if (tag.name === 'author') { inAuthor = true; author = ''; }
+      if (tag.depth === 0) {
+        if (tag.selfClosing) throw new XmlError(`${part}: phần ghi chú rỗng (<${tag.qname}/>)`);
+        out.rootOpenEnd = tag.end;
+        out.prefix = tag.qname.slice(0, tag.qname.length - tag.name.length);
+      }
+      if (tag.depth === 1 && tag.selfClosing && tag.name === 'authors') out.authorsSelfClosing = { at: tag.start, to: tag.end };
+      if (tag.depth === 1 && tag.selfClosing && tag.name === 'commentList') out.listSelfClosing = { at: tag.start, to: tag.end };
+      if (tag.name === 'author') { inAuthor = !tag.selfClosing; author = ''; if (tag.selfClosing) out.authors.push(''); }
       if (tag.name === 'comment') ref = (attrs().get('ref') ?? '').replace(/\$/g, '').toUpperCase();
       if (tag.name === 'text' && ref) textDepth = tag.depth;
       if ((tag.name === 'rPh' || tag.name === 'phoneticPr') && textDepth >= 0 && tag.depth === textDepth + 1 && phonetic < 0) phonetic = tag.start;
     },
     text(s, e) { if (inAuthor) author += xml.slice(s, e); },
-    close(name, start, _end, depth) {
-      if (name === 'author') { out.authors.push(author); inAuthor = false; }
-      if (name === 'authors') out.authorsClose = start;
-      if (name === 'commentList') out.listClose = start;
+    close(name, start, end, depth) {
+      const selfClosing = start === (name === 'authors' ? out.authorsSelfClosing?.at : name === 'commentList' ? out.listSelfClosing?.at : -2);
+      if (name === 'author' && inAuthor) { out.authors.push(author); inAuthor = false; }
+      if (name === 'authors' && depth === 1) { out.authorsEnd = end; if (!selfClosing) out.authorsClose = start; }
+      if (name === 'commentList' && depth === 1 && !selfClosing) out.listClose = start;
       if (name === 'text' && ref && depth === textDepth) { out.byRef.set(ref, phonetic >= 0 ? phonetic : start); textDepth = -1; phonetic = -1; }
       if (name === 'comment') ref = null;
     },
   }, part);
-  if (out.listClose < 0) {
-    // <commentList/>: open it up.
-    const m = /<((?:[\w.-]+:)?commentList)\s*\/>/.exec(xml);
-    if (m) throw new Error(`${part}: danh sách ghi chú rỗng dạng tự đóng chưa được hỗ trợ`);
-  }
   return out;
 }
 
@@ -280,13 +304,30 @@ function vmlShape(ref: string, id: number): string {
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${c0 + 1}, 15, ${Math.max(0, r0 - 1)}, 10, ${c0 + 4}, 15, ${r0 + 4}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r0}</x:Row><x:Column>${c0}</x:Column></x:ClientData></v:shape>`;
 }
 
-/** The sheet's XML with the given cells rewritten (or added, in row and column order). */
-export function patchCells(xml: string, part: string, edits: Map<string, CellEdit>, scanOf?: (wanted: ReadonlySet<string>, rows?: ReadonlySet<number>) => SheetScan): string {
+export interface Splice {
+  /** Replace xml[at, to) (at === to: insert) by `text`. */
+  at: number;
+  to: number;
+  text: string;
+}
+
+/** The text with the splices made, as pieces: slices of `xml` between the new texts (nothing copied). */
+export function splicedPieces(xml: string, splices: readonly Splice[]): string[] {
+  const sorted = [...splices].sort((a, b) => a.at - b.at || a.to - b.to);
+  const out: string[] = [];
+  let pos = 0;
+  for (const s of sorted) { out.push(xml.slice(pos, s.at), s.text); pos = s.to; }
+  out.push(xml.slice(pos));
+  return out;
+}
+
+/** The splices that rewrite the given cells of a sheet (or add them, in row and column order). */
+export function cellSplices(xml: string, part: string, edits: Map<string, CellEdit>, scanOf?: (wanted: ReadonlySet<string>, rows?: ReadonlySet<number>) => SheetScan): Splice[] {
   const scanWith = scanOf ?? ((wanted, rows) => scanSheet(xml, part, rows ? { wanted, wantRows: rows } : { wanted }));
   let scan = scanWith(new Set(edits.keys()));
   const missing = [...edits.keys()].filter((r) => !scan.cells.has(r));
   if (missing.length) scan = scanWith(new Set(edits.keys()), new Set(missing.map((r) => parseRef(r)!.row)));
-  const splices: { at: number; to: number; text: string }[] = [];
+  const splices: Splice[] = [];
   const prefix = /<((?:[\w.-]+:)?)sheetData\b/.exec(xml)?.[1] ?? '';
   for (const [ref, edit] of edits) {
     const c = scan.cells.get(ref);
@@ -324,11 +365,7 @@ export function patchCells(xml: string, part: string, edits: Map<string, CellEdi
       else if (scan.sheetDataSelfClosing) splices.push({ at: scan.sheetDataSelfClosing.start, to: scan.sheetDataSelfClosing.end, text: `<${prefix}sheetData>${rowXml}</${prefix}sheetData>` });
     }
   }
-  splices.sort((a, b) => a.at - b.at || a.to - b.to);
-  let out = '';
-  let pos = 0;
-  for (const s of splices) { out += xml.slice(pos, s.at) + s.text; pos = s.to; }
-  return out + xml.slice(pos);
+  return splices;
 }
 
 function cellXml(original: string | null, c: RawCell | null, edit: CellEdit, prefix: string, newRef?: string): string {

@@ -20,6 +20,7 @@ export interface Tag {
 }
 
 export interface XmlHandler {
+  /** `attrs` reads the tag's attributes: call it during this call only. */
   open?(tag: Tag, attrs: () => Map<string, string>): void | 'stop';
   close?(name: string, start: number, end: number, depth: number): void | 'stop';
   /** Text between tags: xml.slice(start, end), still escaped unless cdata (the inside of a CDATA section). */
@@ -34,9 +35,14 @@ const localName = (q: string): string => {
 /** Scans `xml` once from start to end (or until a handler returns 'stop'). */
 export function scanXml(xml: string, h: XmlHandler, part = 'XML'): void {
   const stack: string[] = [];
+  const locals: string[] = [];
   let pos = 0;
   const n = xml.length;
   const wantText = !!h.text;
+  // One attribute reader for every tag (handlers call it while they run): no closure per tag.
+  let attrFrom = 0;
+  let attrTo = 0;
+  const attrs = () => parseAttrs(xml, attrFrom, attrTo, part);
   while (pos < n) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0) {
@@ -71,11 +77,14 @@ export function scanXml(xml: string, h: XmlHandler, part = 'XML'): void {
     if (c === 47 /* / */) {
       const e = xml.indexOf('>', lt + 2);
       if (e < 0) throw new XmlError(`${part}: thẻ đóng không hết`);
-      const q = xml.slice(lt + 2, e).trim();
+      // Hot path (millions of `</c>`, `</v>`): matched in place, no substring unless it does not match.
       const open = stack.pop();
-      if (open !== q) throw new XmlError(`${part}: thẻ </${q}> không khớp <${open ?? ''}>`);
+      const local = locals.pop();
+      if (open === undefined || !xml.startsWith(open, lt + 2) || (lt + 2 + open.length !== e && xml.slice(lt + 2 + open.length, e).trim() !== '')) {
+        throw new XmlError(`${part}: thẻ </${xml.slice(lt + 2, e).trim()}> không khớp <${open ?? ''}>`);
+      }
       pos = e + 1;
-      if (h.close && h.close(localName(q), lt, pos, stack.length) === 'stop') return;
+      if (h.close && h.close(local!, lt, pos, stack.length) === 'stop') return;
       continue;
     }
     // An opening tag: its end is the first '>' outside quoted attribute values.
@@ -99,10 +108,11 @@ export function scanXml(xml: string, h: XmlHandler, part = 'XML'): void {
     const depth = stack.length;
     if (depth >= MAX_XML_DEPTH) throw new XmlError(`${part} lồng sâu hơn ${MAX_XML_DEPTH} cấp`);
     const tag: Tag = { name: localName(qname), qname, start: lt, end: e + 1, selfClosing, depth };
-    if (!selfClosing) stack.push(qname);
+    if (!selfClosing) { stack.push(qname); locals.push(tag.name); }
     pos = e + 1;
     if (h.open) {
-      const attrs = () => parseAttrs(xml, ne, selfClosing ? e - 1 : e, part);
+      attrFrom = ne;
+      attrTo = selfClosing ? e - 1 : e;
       if (h.open(tag, attrs) === 'stop') return;
     }
     if (selfClosing && h.close && h.close(tag.name, lt, pos, depth) === 'stop') return;

@@ -4,7 +4,7 @@
 // patch replaced are compressed anew. Inflate/deflate are Node's own zlib (native: on a 30 MB sheet part
 // about 5× faster than a JavaScript inflater such as fflate, measured here).
 import * as zlib from 'zlib';
-import { deflateRawSync, inflateRawSync } from 'zlib';
+import { constants, deflateRawSync, inflateRawSync } from 'zlib';
 
 export class ZipError extends Error {}
 
@@ -113,10 +113,57 @@ export function openZip(data: Uint8Array): ZipArchive {
 }
 
 /**
+ * A part's new content: its bytes, or text as pieces (a patched worksheet: slices of the text as read with
+ * the edits between them), encoded and compressed a chunk at a time so the whole part is never one buffer.
+ */
+export type PartBody = Uint8Array | readonly string[];
+
+/** Text is encoded and deflated in chunks of about this many characters. */
+const CHUNK = 1 << 20;
+
+/**
+ * Deflates text pieces chunk by chunk: each chunk is its own deflate run ended by a sync flush (byte-aligned,
+ * not final), the last one by a final block, so the runs joined are one valid deflate stream. Memory is a
+ * chunk, not the part; the cost is a few bytes per MB and no matches across a chunk boundary.
+ */
+function deflatePieces(pieces: readonly string[]): { body: Uint8Array; size: number; crc: number } {
+  const chars = pieces.reduce((n, s) => n + s.length, 0);
+  const level = chars > 4 * 1024 * 1024 ? 1 : 6;
+  const out: Buffer[] = [];
+  let pending: Buffer[] = [];
+  let pendingLength = 0;
+  let size = 0;
+  let crc = 0;
+  const flush = (last: boolean) => {
+    const b = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingLength);
+    crc = crc32(b, crc);
+    size += b.length;
+    out.push(deflateRawSync(b, { level, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+    pending = [];
+    pendingLength = 0;
+  };
+  for (const s of pieces) {
+    for (let i = 0; i < s.length;) {
+      let end = Math.min(s.length, i + CHUNK);
+      // Never cut a surrogate pair (it would encode as two replacement characters).
+      const last = s.charCodeAt(end - 1);
+      if (end < s.length && last >= 0xd800 && last <= 0xdbff) end--;
+      const b = Buffer.from(i === 0 && end === s.length ? s : s.slice(i, end), 'utf8');
+      pending.push(b);
+      pendingLength += b.length;
+      i = end;
+      if (pendingLength >= CHUNK) flush(false);
+    }
+  }
+  flush(true);
+  return { body: out.length === 1 ? out[0]! : Buffer.concat(out), size, crc };
+}
+
+/**
  * A new zip: the archive's entries in their order, each unchanged one with its original compressed bytes,
  * `replaced` ones (and `added` ones, at the end) compressed anew. A null replacement drops the part.
  */
-export function writeZip(archive: ZipArchive, replaced: Map<string, Uint8Array | null>, added: Map<string, Uint8Array>): Uint8Array {
+export function writeZip(archive: ZipArchive, replaced: Map<string, PartBody | null>, added: Map<string, PartBody>): Uint8Array {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -141,8 +188,13 @@ export function writeZip(archive: ZipArchive, replaced: Map<string, Uint8Array |
     central.push(cd);
     offset += local.length + body.length;
   };
-  const fresh = (base: Pick<ZipEntry, 'name' | 'time' | 'date' | 'externalAttrs' | 'flags'>, content: Uint8Array) => {
-    put({ ...base, method: 8, crc: crc32(content), size: content.length, compressedSize: 0 }, deflateRawSync(content, { level: content.length > 4 * 1024 * 1024 ? 1 : 6 }));
+  const fresh = (base: Pick<ZipEntry, 'name' | 'time' | 'date' | 'externalAttrs' | 'flags'>, content: PartBody) => {
+    if (content instanceof Uint8Array) {
+      put({ ...base, method: 8, crc: crc32(content), size: content.length, compressedSize: 0 }, deflateRawSync(content, { level: content.length > 4 * 1024 * 1024 ? 1 : 6 }));
+    } else {
+      const { body, size, crc } = deflatePieces(content);
+      put({ ...base, method: 8, crc, size, compressedSize: 0 }, body);
+    }
   };
   for (const e of archive.entries) {
     if (replaced.has(e.name)) {
@@ -173,12 +225,13 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-const nativeCrc = (zlib as { crc32?: (b: Uint8Array) => number }).crc32;
+const nativeCrc = (zlib as { crc32?: (b: Uint8Array, value?: number) => number }).crc32;
 
-export function crc32(b: Uint8Array): number {
+/** CRC-32 of `b`, continuing from `previous` (the CRC of what came before it). */
+export function crc32(b: Uint8Array, previous = 0): number {
   // Node ≥ 20.15 has a native CRC-32; older ones use the table.
-  if (nativeCrc) return nativeCrc(b) >>> 0;
-  let c = 0xffffffff;
+  if (nativeCrc) return nativeCrc(b, previous) >>> 0;
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
