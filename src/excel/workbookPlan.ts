@@ -16,7 +16,11 @@ import type { NamedRange } from './snapshot';
 export const PLAN_ROWS = 256;
 /** Rows below the last named row still read as rows the user may have added. */
 const ROWS_AFTER_LAST_NAME = 60;
-/** Columns of the row block: A to Z, so the YC column is found after a few columns the user inserted. */
+/**
+ * Columns of the row block: A to Z, so the YC column is found after a few columns the user inserted. Its
+ * `formulas` are read, not its values: the typed texts and numbers are the same, and the template's formula
+ * columns need no calculated result here.
+ */
 const BLOCK_LAST_COLUMN = 'Z';
 
 /** What the check queues before its second sync: the plan sheet's column A, the template sheet's rows. */
@@ -37,7 +41,7 @@ export function queuePlanRead(context: Excel.RequestContext, sheetNames: readonl
     ? context.workbook.worksheets.getItem(PLAN_SHEET).getRange(`A1:A${PLAN_ROWS}`).load('values')
     : null;
   const last = FIRST_DATA_ROW + names + ROWS_AFTER_LAST_NAME;
-  const rows = anyCell ? anyCell.worksheet.getRange(`A${FIRST_DATA_ROW}:${BLOCK_LAST_COLUMN}${last}`).load('values,valueTypes,numberFormat') : null;
+  const rows = anyCell ? anyCell.worksheet.getRange(`A${FIRST_DATA_ROW}:${BLOCK_LAST_COLUMN}${last}`).load('formulas,numberFormat') : null;
   return { planCells, rows, firstRow: FIRST_DATA_ROW };
 }
 
@@ -48,11 +52,16 @@ export function storedPlanText(q: PlanQueue): string | null {
 
 const colIndex = (letter: string) => [...letter].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 const splitA1 = (a: string) => { const m = /^([A-Z]+)(\d+)$/.exec(a)!; return { letter: m[1]!, row: Number(m[2]) }; };
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const text = (v: unknown) => (v === null || v === undefined || (typeof v === 'string' && v.startsWith('=')) ? '' : String(v));
 
-function rawOf(value: unknown, type: string | undefined): RawValue {
-  if (type === 'Empty' || value === '' || value === null || value === undefined) return null;
-  if (type === 'Error') return { error: String(value) };
+/**
+ * A typed entry from its `formulas` cell. A formula in a new row's input reads as empty this once: its
+ * result is read by name from the next check on (the row is named by this one).
+ */
+function rawOf(value: unknown): RawValue {
+  if (value === '' || value === null || value === undefined) return null;
+  if (typeof value === 'string' && value.startsWith('=')) return null;
+  if (typeof value === 'string' && /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!)$/.test(value)) return { error: value };
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   return String(value);
 }
@@ -88,9 +97,9 @@ export function officeWorkbookPlan(q: PlanQueue, cells: Map<string, NamedRange>,
   }
   const rows: SheetRow[] = [];
   const block = q.rows;
-  const at = (r: number, letter: string) => block!.values[r - q.firstRow]?.[colIndex(letter)];
+  const at = (r: number, letter: string) => block!.formulas[r - q.firstRow]?.[colIndex(letter)];
   if (block && stored !== null) {
-    const last = Math.min(lastRow + ROWS_AFTER_LAST_NAME, q.firstRow + block.values.length - 1);
+    const last = Math.min(lastRow + ROWS_AFTER_LAST_NAME, q.firstRow + block.formulas.length - 1);
     for (let r = q.firstRow; r <= last; r++) {
       rows.push({ row: r, tt: text(at(r, COLUMNS.tt.letter)), name: text(at(r, COLUMNS.name.letter)), unit: text(at(r, COLUMNS.unit.letter)), requirement: text(at(r, letters.YC!)), ids: idsByRow.get(r) ?? [] });
     }
@@ -103,7 +112,7 @@ export function officeWorkbookPlan(q: PlanQueue, cells: Map<string, NamedRange>,
         const address = `${letters[column]}${a.row}`;
         const i = a.row - q.firstRow;
         const c = colIndex(letters[column]!);
-        const value = rawOf(block.values[i]?.[c], block.valueTypes[i]?.[c]);
+        const value = rawOf(block.formulas[i]?.[c]);
         const name = cellName(column, a.id);
         // A new row's cells: no fill of ours yet, and a note formula cannot be told from its value here.
         cells.set(name, { name, sheet, address, range: ws.getRange(address), value, fill: null, formula: false });
