@@ -8,7 +8,9 @@ import type { Period } from '../core/types';
 import { isDeadTemplateName } from './deadNames';
 import { protectedSheetError } from './errors';
 import { markOf, markSheet, SHEET_MARK, SHEET_NAMES_LOAD } from './marker';
-import { officeWorkbookPlan, queuePlanRead, type OfficePlan } from './workbookPlan';
+import { officeWorkbookPlan, queuePlanRead, writePlanSheet, type OfficePlan } from './workbookPlan';
+import { planJsonText } from '../core/planWrite';
+import { PLAN_SHEET } from '../template/layout';
 import { flagsKey, hasTemplateNames, legacyFlagsKey, NoTemplateInWorkbook, queueCells, toRead, type ExcelRead, type NamedRange, type StoredFlags } from './snapshot';
 
 const OUR_FILLS = new Set(Object.values(FLAG_FILL).map((c) => c.toUpperCase()));
@@ -139,6 +141,8 @@ export async function checkAndFlag(context: Excel.RequestContext, period?: Perio
   if (wbPlan.added.length) {
     const sheetName = templateSheet(read);
     wbPlan.nameAdded(read.unitSheet ? read.unitSheet.names : context.workbook.names, context.workbook.worksheets.getItem(sheetName));
+    // Named now, such a row is no longer "added": the stored plan takes it in, or the next check would drop it.
+    if (wbPlan.stored) writePlanSheet(context.workbook.worksheets.getItem(PLAN_SHEET), null, planJsonText(wbPlan.plan));
   }
   context.workbook.settings.add(settingKey, JSON.stringify(stored));
   for (const w of writes) w();

@@ -3,9 +3,6 @@
 // as the named cells, and core's workbookPlan (src/core/workbookPlan.ts) decides. Rows the user added get
 // snapshot cells by position, so the engine judges them, and names queued in the check's write batch.
 import { cellName, parseCellName } from '../core/names';
-import type { Plan } from '../core/plan';
-import { planToJson } from '../core/planWrite';
-import type { PlanJson } from '../core/planJson';
 import { planJsonFromCells, planSheetCells } from '../core/planSheet';
 import { workbookPlan, type SheetRow, type WorkbookPlan } from '../core/workbookPlan';
 import type { CellSnapshot, RawValue, WorkbookSnapshot } from '../core/types';
@@ -132,11 +129,6 @@ export function officeWorkbookPlan(q: PlanQueue, cells: Map<string, NamedRange>,
       }
     },
   };
-}
-
-/** A plan as PlanJson with its order kept (JavaScript reorders keys such as "1", "1.1"). */
-export function requestPlan(plan: Plan): PlanJson {
-  return { ...planToJson(plan), thuTu: [...plan.order] };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { CheckedReport } from '../../src/core/checked';
 import { ALL_FEATURES } from '../../src/excel/features';
 import { checkAndFlag } from '../../src/excel/flags';
 import { templateOfRequest } from '../../src/excel/insertRequest';
-import { requestPlan } from '../../src/excel/workbookPlan';
+import { planJsonWithOrder } from '../../src/core/planWrite';
 import { PLAN_SHEET } from '../../src/template/layout';
 import type { TemplateModel } from '../../src/template/model';
 import type { Entries } from '../../src/template/inMemory';
@@ -25,7 +25,7 @@ const statuses = (report: Report) => Object.fromEntries(report.indicators.map((i
 async function inserted(name: string, entries: Entries, period?: Report['period']): Promise<{ fake: FakeExcel; model: TemplateModel }> {
   const plan = planOf(name);
   // Through the request the pane sends: the plan as serialisable JSON, its order kept.
-  const model = templateOfRequest({ year: plan.year ?? 2026, period: period ?? plan.period ?? 'nam', unit: plan.unit ?? '', plan: JSON.parse(JSON.stringify(requestPlan(plan))) });
+  const model = templateOfRequest({ year: plan.year ?? 2026, period: period ?? plan.period ?? 'nam', unit: plan.unit ?? '', plan: JSON.parse(JSON.stringify(planJsonWithOrder(plan))) });
   const fake = newFake();
   const outcome = await insert(fake, model, ALL_FEATURES);
   expect(outcome.kind).toBe('inserted');
