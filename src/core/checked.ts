@@ -1,6 +1,7 @@
 // Which sheet a check read, and its title block (unit, year, period): what the results, the paragraph and
 // the "Tóm tắt" sheet are about. Taken from the sheet, never from the task pane's insert fields, so a field
 // changed after a check cannot relabel its results.
+import { UNJUDGED_RULES, type Plan } from './plan';
 import type { Period, Report, WorkbookSnapshot } from './types';
 
 export interface CheckedSheet {
@@ -13,11 +14,32 @@ export interface CheckedSheet {
   baseYear: number | null;
 }
 
+/** The plan a check judged against, for the pane: "Kế hoạch của UBND xã An Phú năm 2026, 18 chỉ tiêu". */
+export interface CheckedPlan {
+  /** Whether the workbook stores its plan (false: the built-in example, as for older templates). */
+  stored: boolean;
+  unit: string | null;
+  year: number | null;
+  baseYear: number;
+  /** Indicators of the plan, and of them the targets that are judged (info and structure rows aside). */
+  indicators: number;
+  targets: number;
+  /** What the sheet changed in the stored plan (edited requirements, added or removed rows), in Vietnamese. */
+  notes: string[];
+}
+
+export function checkedPlanOf(plan: Plan, stored: boolean, notes: readonly string[]): CheckedPlan {
+  return {
+    stored, unit: plan.unit ?? null, year: plan.year ?? null, baseYear: plan.baseYear,
+    indicators: plan.indicators.length, targets: plan.indicators.filter((i) => !UNJUDGED_RULES.has(i.rule)).length, notes: [...notes],
+  };
+}
+
 /**
  * A Report that knows its sheet: what the Excel adapter's check returns. Still a Report to everyone else.
  * `notesSkipped`: note (Ghi chú) cells holding the user's formula, which the check did not write into.
  */
-export type CheckedReport = Report & { checked: CheckedSheet; notesSkipped?: string[] };
+export type CheckedReport = Report & { checked: CheckedSheet; notesSkipped?: string[]; plan?: CheckedPlan };
 
 export function checkedSheetOf(sheet: string, snapshot: WorkbookSnapshot): CheckedSheet {
   return { sheet, year: snapshot.year ?? null, period: snapshot.period, unit: snapshot.unit ?? null, baseYear: snapshot.baseYear ?? null };

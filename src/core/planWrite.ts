@@ -77,3 +77,8 @@ export function planJsonText(plan: Plan): string {
   const entries = plan.order.filter((id) => chiTieu[id]).map((id) => `    ${JSON.stringify(id)}: ${JSON.stringify(chiTieu[id])}`);
   return `{\n${top.join('\n')}${top.length ? '\n' : ''}  "chiTieu": {\n${entries.join(',\n')}\n  }\n}\n`;
 }
+
+/** The plan as PlanJson with its order in `thuTu` (JavaScript reorders keys such as "1", "1.1"): what an insert request carries. */
+export function planJsonWithOrder(plan: Plan): PlanJson {
+  return { ...planToJson(plan), thuTu: [...plan.order] };
+}

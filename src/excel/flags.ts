@@ -3,11 +3,14 @@
 // stored in the workbook's settings, and clearing puts them back.
 import { checkWorkbook } from '../core/engine';
 import { FLAG_FILL, NOTE_PREFIX, planFlags } from '../core/flags';
-import { checkedSheetOf, withChecked, type CheckedReport } from '../core/checked';
+import { checkedPlanOf, checkedSheetOf, withChecked, type CheckedReport } from '../core/checked';
 import type { Period } from '../core/types';
 import { isDeadTemplateName } from './deadNames';
 import { protectedSheetError } from './errors';
 import { markOf, markSheet, SHEET_MARK, SHEET_NAMES_LOAD } from './marker';
+import { officeWorkbookPlan, queuePlanRead, writePlanSheet, type OfficePlan } from './workbookPlan';
+import { planJsonText } from '../core/planWrite';
+import { PLAN_SHEET } from '../template/layout';
 import { flagsKey, hasTemplateNames, legacyFlagsKey, NoTemplateInWorkbook, queueCells, toRead, type ExcelRead, type NamedRange, type StoredFlags } from './snapshot';
 
 const OUR_FILLS = new Set(Object.values(FLAG_FILL).map((c) => c.toUpperCase()));
@@ -28,6 +31,8 @@ interface TemplateRead extends ExcelRead {
   legacy: boolean;
   /** The id in this session of a sheet, by name. */
   sheetId: (name: string) => string;
+  /** The plan it is judged against (stored plan overlaid with the sheet), with added rows in `snapshot`. */
+  plan: OfficePlan;
 }
 
 /**
@@ -51,13 +56,17 @@ async function readTemplate(context: Excel.RequestContext, period?: Period, shee
   const legacy = local && !sheetNames.items.some((n) => n.name.toUpperCase() === SHEET_MARK);
   const key = !local ? flagsKey(null) : legacy ? legacyFlagsKey(active.id) : flagsKey(mark?.key ?? active.id);
   const setting = context.workbook.settings.getItemOrNullObject(key).load('value');
+  // The stored plan and the sheet's rows come in this same round trip.
+  const th = [...ranges].find(([k]) => k.startsWith('TH_'))![1];
+  const planQueue = queuePlanRead(context, sheets.items.map((s) => s.name), th, ranges.size);
   await context.sync();
   const read = toRead(ranges, setting, key, period);
+  const plan = officeWorkbookPlan(planQueue, read.cells, read.snapshot, (name) => worksheets.getItem(name));
   const used = new Set([...read.cells.values()].map((c) => c.sheet));
   const locked = sheets.items.find((ws) => used.has(ws.name) && ws.protection.protected);
   if (locked) throw protectedSheetError(locked.name);
   const ids = new Map(sheets.items.map((ws) => [ws.name, ws.id]));
-  return { ...read, unitSheet: local ? active : null, legacy, sheetId: (name) => ids.get(name) ?? '' };
+  return { ...read, unitSheet: local ? active : null, legacy, sheetId: (name) => ids.get(name) ?? '', plan };
 }
 
 /** The sheet of a template's cells: its TH_ cells' (a workbook template may sit on any sheet). */
@@ -80,7 +89,11 @@ export interface WrittenCells {
 export async function checkAndFlag(context: Excel.RequestContext, period?: Period, sheet?: string, wrote?: (cells: WrittenCells) => void): Promise<CheckedReport> {
   const read = await readTemplate(context, period, sheet);
   const notesSkipped: string[] = [];
-  const report: CheckedReport = withChecked(checkWorkbook(read.snapshot), checkedSheetOf(templateSheet(read), read.snapshot));
+  const { plan: wbPlan } = read;
+  const report: CheckedReport = {
+    ...withChecked(checkWorkbook(read.snapshot, { indicators: wbPlan.plan.indicators, headings: wbPlan.plan.headings }), checkedSheetOf(templateSheet(read), read.snapshot)),
+    plan: checkedPlanOf(wbPlan.plan, wbPlan.stored, wbPlan.notes),
+  };
   const plan = planFlags(report);
   const prior: StoredFlags = read.stored ?? { fills: {}, notes: [] };
   const stored: StoredFlags = { fills: {}, notes: [] };
@@ -123,6 +136,13 @@ export async function checkAndFlag(context: Excel.RequestContext, period?: Perio
   if (read.legacy && read.unitSheet) {
     settingKey = flagsKey(markSheet(read.unitSheet, 'unit').key);
     if (!read.setting.isNullObject) read.setting.delete();
+  }
+  // Rows the user added: their cells named like the template's (on its sheet, or the unit sheet's own names).
+  if (wbPlan.added.length) {
+    const sheetName = templateSheet(read);
+    wbPlan.nameAdded(read.unitSheet ? read.unitSheet.names : context.workbook.names, context.workbook.worksheets.getItem(sheetName));
+    // Named now, such a row is no longer "added": the stored plan takes it in, or the next check would drop it.
+    if (wbPlan.stored) writePlanSheet(context.workbook.worksheets.getItem(PLAN_SHEET), null, planJsonText(wbPlan.plan));
   }
   context.workbook.settings.add(settingKey, JSON.stringify(stored));
   for (const w of writes) w();

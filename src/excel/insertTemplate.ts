@@ -6,12 +6,13 @@
 import type { InsertOutcome } from '../core/actions';
 import type { TemplateModel } from '../template/model';
 import type { ValidationSpec } from '../template/validation';
-import { COLUMN_ORDER, COLUMNS, HEADER_ROW, LAST_COLUMN, NUMBER_ROW } from '../template/layout';
+import { COLUMN_ORDER, COLUMNS, HEADER_ROW, LAST_COLUMN, NUMBER_ROW, PLAN_NAME, PLAN_SHEET } from '../template/layout';
 import { isDeadTemplateName } from './deadNames';
 import { messageOf, UserFacingError } from './errors';
 import type { Features } from './features';
 import { markOf, markSheet, SHEET_NAMES_LOAD, type SheetKind } from './marker';
 import { runOptionalSteps, type OptionalStep } from './steps';
+import { writePlanSheet } from './workbookPlan';
 import { charsToPoints, OFFICE_STYLES } from './styles';
 
 export type { InsertOutcome };
@@ -44,11 +45,24 @@ export async function insertTemplate(context: Excel.RequestContext, model: Templ
   }
   const dead = options.unitSheet ? [] : names.items.filter((n) => isDeadTemplateName(n) && ours.has(n.name.toUpperCase()));
 
-  await writeEssential(context, [{ name: model.sheetName, kind: options.unitSheet ? 'unit' : 'template' }], ([sheet]) => {
+  // The plan sheet: made with the template; a unit sheet keeps the workbook's; a template inserted again
+  // (its names were gone) replaces a plan left behind.
+  const planSheet = sheets.items.find((s) => s.name.toLowerCase() === PLAN_SHEET);
+  const writesPlan = !planSheet || !options.unitSheet;
+  const planName = writesPlan && !live.has(PLAN_NAME) ? [PLAN_NAME] : [];
+  // A plan name left as #REF! (its sheet deleted) would refuse the new one.
+  const deadPlanName = planName.length ? names.items.find((n) => n.name.toUpperCase() === PLAN_NAME) : undefined;
+  const newSheets: { name: string; kind: SheetKind }[] = [{ name: model.sheetName, kind: options.unitSheet ? 'unit' : 'template' }];
+  if (!planSheet) newSheets.push({ name: PLAN_SHEET, kind: 'plan' });
+  const ownNames = options.unitSheet ? [] : model.names.map((n) => n.name).filter((n) => !live.has(n.toUpperCase()));
+  await writeEssential(context, newSheets, ([sheet, plan]) => {
     for (const n of dead) n.delete();
+    deadPlanName?.delete();
     writeTemplateSheet(sheet!, model, { names: options.unitSheet ? sheet!.names : workbook.names });
+    if (plan) writePlanSheet(plan, planName.length ? workbook.names : null, model.planJson);
+    else if (!options.unitSheet) writePlanSheet(planSheet!, planName.length ? workbook.names : null, model.planJson);
     sheet!.activate();
-  }, options.unitSheet ? [] : model.names.map((n) => n.name).filter((n) => !live.has(n.toUpperCase())));
+  }, [...ownNames, ...planName]);
   const skipped = await runOptionalSteps(context, templateExtras(context.workbook.worksheets.getItem(model.sheetName), model, features));
   return { kind: 'inserted', sheetName: model.sheetName, skipped };
 }

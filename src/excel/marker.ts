@@ -4,14 +4,14 @@
 
 export const SHEET_MARK = 'CHITIEU_SHEET';
 
-export type SheetKind = 'template' | 'unit' | 'consolidated' | 'byUnit' | 'summary';
+export type SheetKind = 'template' | 'unit' | 'consolidated' | 'byUnit' | 'summary' | 'plan';
 
 export interface SheetMark {
   kind: SheetKind;
   key: string;
 }
 
-const KINDS: readonly SheetKind[] = ['template', 'unit', 'consolidated', 'byUnit', 'summary'];
+const KINDS: readonly SheetKind[] = ['template', 'unit', 'consolidated', 'byUnit', 'summary', 'plan'];
 
 /** A fresh key: time and chance, enough to tell apart the sheets of one workbook. */
 export function newSheetKey(now = Date.now(), random = Math.random()): string {

@@ -65,8 +65,11 @@ export function hasTemplateNames(names: Excel.NamedItemCollection): boolean {
 }
 
 /** Sync 2: every template cell, by name, with what the flags need (fill colour). */
-/** Columns whose values the check reads (KH, KHTT, TN, TH, QS) or writes after (GC, the note). */
-const VALUE_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH', 'QS', 'GC']);
+/**
+ * Columns whose values the check reads (KH, KHTT, TN, TH, QS), writes after (GC, the note), or takes the
+ * plan's requirement from (YC: the user may edit the rule there).
+ */
+const VALUE_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH', 'QS', 'GC', 'YC']);
 const INPUT_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH', 'QS']);
 
 /** `own`: the names are a worksheet's, loaded with scope; the workbook's names some builds add are skipped. */

@@ -13,7 +13,8 @@ import { FLAGS_SETTING } from '../../src/excel/snapshot';
 import { SHEET_MARK } from '../../src/excel/marker';
 import { OFFICE_STYLES, charsToPoints } from '../../src/excel/styles';
 import { snapshotOf, type Entries } from '../../src/template/inMemory';
-import { COLUMN_ORDER, COLUMNS, HEADER_ROW, LAST_COLUMN } from '../../src/template/layout';
+import { COLUMN_ORDER, COLUMNS, HEADER_ROW, LAST_COLUMN, PLAN_NAME, PLAN_SHEET } from '../../src/template/layout';
+import { planJsonFromCells } from '../../src/core/planSheet';
 import { atPlanEntries, realisticEntries } from '../../src/template/samples';
 import { FakeExcel } from './fake';
 import { addressOf, addUnrelatedContent, asContext, fillAsUser, insert, newFake, NO_FEATURES, templateModel, YEAR } from './harness';
@@ -75,8 +76,12 @@ function inputValues(fake: FakeExcel): Record<string, unknown> {
 }
 
 /** The in-memory check, and what the adapter adds: the sheet it checked and that sheet's title block. */
-const inMemoryReport = (entries: Entries): Report =>
-  withChecked(checkWorkbook({ ...snapshotOf(model, entries), year: YEAR }), { sheet: model.sheetName, year: YEAR, period: 'nam', unit: null, baseYear: 2010 });
+// The plan checked against: the seed's, stored by the insert in the hidden plan sheet (41 targets, all judged).
+const SEED_CHECKED = { stored: true, unit: null, year: YEAR, baseYear: 2010, indicators: 41, targets: 41, notes: [] };
+const inMemoryReport = (entries: Entries): Report => ({
+  ...withChecked(checkWorkbook({ ...snapshotOf(model, entries), year: YEAR }), { sheet: model.sheetName, year: YEAR, period: 'nam', unit: null, baseYear: 2010 }),
+  plan: SEED_CHECKED,
+} as Report);
 
 describe('insertTemplate', () => {
   test("draws the model: values, formulas, number formats, names, validation, conditional formats, panes — in 2 syncs and one per optional part", async () => {
@@ -85,7 +90,11 @@ describe('insertTemplate', () => {
     expect(outcome).toEqual({ kind: 'inserted', sheetName: SHEET, skipped: [] });
     // Look, essential part, then formats, validation, conditional formats, panes, print setup: each alone.
     expect(fake.syncCount).toBe(7);
-    expect(fake.sheetNames()).toEqual(['Sheet1', SHEET]);
+    // The plan rides in the essential batch: a hidden sheet, its workbook name on A1.
+    expect(fake.sheetNames()).toEqual(['Sheet1', SHEET, PLAN_SHEET]);
+    expect(fake.sheetVisibility(PLAN_SHEET)).toBe('Hidden');
+    expect(fake.names().find((n) => n.name === PLAN_NAME)).toMatchObject({ scope: 'Workbook', reference: `${PLAN_SHEET}!$A$1` });
+    expect(planJsonFromCells(Array.from({ length: 4 }, (_, i) => fake.cell(PLAN_SHEET, `A${i + 1}`).value as string))).toBe(model.planJson);
     expect(fake.activeSheet).toBe(SHEET);
 
     for (const row of model.rows) {
@@ -122,9 +131,12 @@ describe('insertTemplate', () => {
 
     // Every defined name of the model, workbook-scoped, on its cell.
     expect(model.names.length).toBeGreaterThan(200);
-    const names = fake.names().filter((n) => n.name !== SHEET_MARK);
+    const names = fake.names().filter((n) => n.name !== SHEET_MARK && n.name !== PLAN_NAME);
     expect(names).toHaveLength(model.names.length);
-    expect(fake.names().filter((n) => n.name === SHEET_MARK)).toEqual([{ name: SHEET_MARK, scope: 'Worksheet', sheet: SHEET, reference: `'${SHEET}'!$A$1` }]);
+    expect(fake.names().filter((n) => n.name === SHEET_MARK)).toEqual([
+      { name: SHEET_MARK, scope: 'Worksheet', sheet: SHEET, reference: `'${SHEET}'!$A$1` },
+      { name: SHEET_MARK, scope: 'Worksheet', sheet: PLAN_SHEET, reference: `${PLAN_SHEET}!$A$1` },
+    ]);
     for (const n of model.names) {
       expect({ name: n.name, ref: fake.name(n.name) }).toEqual({ name: n.name, ref: `'${SHEET}'!${absolute(n.address)}` });
     }

@@ -80,7 +80,8 @@ describe('names left as #REF! after the template sheet is deleted', () => {
     expect(messageOf(err)).toMatch(/#REF!.*Dọn tên hỏng/);
     expect(await countDeadNames(asContext(fake))).toBe(model.names.length);
     expect(await deleteDeadNames(asContext(fake))).toBe(model.names.length);
-    expect(fake.names().map((n) => n.name)).toEqual(['VungCuaToi']);
+    // The hidden plan sheet stays (with its mark and name): it still says which plan the workbook had.
+    expect(fake.names().map((n) => n.name)).toEqual(['CHITIEU_SHEET', 'CHITIEU_KE_HOACH', 'VungCuaToi']);
   });
 });
 

@@ -36,7 +36,7 @@ function manifestMinimum(): string {
 
 function program(): ts.Program {
   const files = fs.readdirSync(EXCEL_DIR).filter((f) => f.endsWith('.ts')).map((f) => path.join(EXCEL_DIR, f));
-  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, strict: true, noEmit: true, skipLibCheck: true, resolveJsonModule: true, esModuleInterop: true, types: ['office-js'], lib: ['lib.es2020.d.ts', 'lib.dom.d.ts'] };
+  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, strict: true, noEmit: true, resolveJsonModule: true, esModuleInterop: true, skipLibCheck: true, types: ['office-js'], lib: ['lib.es2020.d.ts', 'lib.dom.d.ts'] };
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, lang, ...rest) => (path.resolve(name) === VIRTUAL ? ts.createSourceFile(name, PROBE, lang) : getSourceFile(name, lang, ...rest));

@@ -307,6 +307,11 @@ export class FakeExcel implements FakeHost {
     return this.model.sheets.map((s) => s.name);
   }
 
+  /** A sheet's visibility ('Visible', 'Hidden', 'VeryHidden'). */
+  sheetVisibility(name: string): string | undefined {
+    return this.model.sheets.find((s) => s.name === name)?.visibility;
+  }
+
   get activeSheet(): string | null {
     return this.model.activeSheet?.name ?? null;
   }

@@ -172,6 +172,8 @@ export class SheetModel {
   conditionalFormats: CfModel[] = []; // index = priority
   frozenRows = 0;
   frozenColumns = 0;
+  /** Worksheet.visibility (ExcelApi 1.1). */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protected = false;
   password: string | undefined = undefined;
   readonly changeHandlers: ChangeHandler[] = [];

@@ -605,6 +605,7 @@ export class FakeWorksheet
       | 'id'
       | 'name'
       | 'position'
+      | 'visibility'
       | 'isNullObject'
       | 'getRange'
       | 'getRangeByIndexes'
@@ -650,6 +651,7 @@ export class FakeWorksheet
       id: { get: (s) => s.id },
       name: { get: (s) => s.name },
       position: { get: (s) => this.context.model.sheets.indexOf(s) },
+      visibility: { get: (s) => s.visibility },
     };
   }
 
@@ -672,6 +674,17 @@ export class FakeWorksheet
 
   get position(): number {
     return this.read('position');
+  }
+
+  get visibility(): Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden' {
+    return this.read('visibility');
+  }
+
+  set visibility(v: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.write('visibility', v, (s, value) => {
+      if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') throw new FakeOfficeError('InvalidArgument', `Invalid visibility ${String(value)}.`);
+      s.visibility = value;
+    });
   }
 
   set position(v: number) {

@@ -1,0 +1,135 @@
+// Plans of other units through the add-in's adapter on the typed fake: insert from the plan → fill as a
+// user → Kiểm tra → summary, with the verdicts worked out by hand in test/cli/anyplan.test.ts (the same
+// figures: what the CLI says of them, the add-in must say).
+import fs from 'fs';
+import path from 'path';
+import { planFromJson } from '../../src/core/planRead';
+import { planJsonFromCells } from '../../src/core/planSheet';
+import { summarize } from '../../src/core/summary';
+import type { Report } from '../../src/core/types';
+import type { CheckedReport } from '../../src/core/checked';
+import { ALL_FEATURES } from '../../src/excel/features';
+import { checkAndFlag } from '../../src/excel/flags';
+import { templateOfRequest } from '../../src/excel/insertRequest';
+import { planJsonWithOrder } from '../../src/core/planWrite';
+import { PLAN_SHEET } from '../../src/template/layout';
+import type { TemplateModel } from '../../src/template/model';
+import type { Entries } from '../../src/template/inMemory';
+import { addressOf, asContext, fillAsUser, insert, newFake } from './harness';
+import type { FakeExcel } from './fake';
+
+const PLANS = path.join(__dirname, '../fixtures/plans');
+const planOf = (name: string) => planFromJson(fs.readFileSync(path.join(PLANS, `${name}.json`), 'utf8'));
+const statuses = (report: Report) => Object.fromEntries(report.indicators.map((i) => [i.measure ? `${i.id}/${i.measure}` : i.id, i.status]));
+
+async function inserted(name: string, entries: Entries, period?: Report['period']): Promise<{ fake: FakeExcel; model: TemplateModel }> {
+  const plan = planOf(name);
+  // Through the request the pane sends: the plan as serialisable JSON, its order kept.
+  const model = templateOfRequest({ year: plan.year ?? 2026, period: period ?? plan.period ?? 'nam', unit: plan.unit ?? '', plan: JSON.parse(JSON.stringify(planJsonWithOrder(plan))) });
+  const fake = newFake();
+  const outcome = await insert(fake, model, ALL_FEATURES);
+  expect(outcome.kind).toBe('inserted');
+  await fillAsUser(fake, model, entries);
+  return { fake, model };
+}
+
+async function check(fake: FakeExcel): Promise<CheckedReport> {
+  fake.resetSyncCount();
+  const report = await checkAndFlag(asContext(fake));
+  // The plan and the sheet's rows come in the check's own round trips: list names, read, write.
+  expect(fake.syncCount).toBe(3);
+  return report;
+}
+
+// Entries and verdicts of test/cli/anyplan.test.ts (worked out by hand there).
+const COMMUNE: Entries = {
+  TH_1: 13000, TH_2: 8.5, TH_3: 60, TH_4: 1.2, TN_5: 80, TH_5: 66, TH_6: 95, TH_7: 71, TH_8: 150, TH_9: 18, TH_10: 98.6,
+  TN_11: 300, TH_11: 320, TH_12: 9400, TH_13: 3, TN_14: 10, TH_14: 8, TH_15: 'Đạt', TH_16: 7.6, TH_17: 1500, TH_19: 100, TH_20: 'Chưa đạt',
+};
+const COMMUNE_STATUS = {
+  1: 'vuot', 2: 'dat', 3: 'chua-dat', 4: 'chua-dat', 5: 'vuot', 6: 'dat', 7: 'dat', 8: 'dat', 9: 'chua-dat', 10: 'vuot', 11: 'dat',
+  12: 'khong-du-lieu', 13: 'dat', 14: 'dat', 15: 'dat', 16: 'chua-dat', 17: 'vuot', 18: 'khong-du-lieu', 19: 'dat', 20: 'chua-dat',
+};
+
+describe("a commune's own plan (xa-nho-2026) in the add-in", () => {
+  it('insert writes the plan into the hidden sheet; check judges by it; the summary counts its 18 targets', async () => {
+    const { fake, model } = await inserted('xa-nho-2026', COMMUNE);
+    expect(fake.sheetVisibility(PLAN_SHEET)).toBe('Hidden');
+    expect(planJsonFromCells(Array.from({ length: 3 }, (_, i) => fake.cell(PLAN_SHEET, `A${i + 1}`).value as string))).toBe(model.planJson);
+    expect(fake.cell(model.sheetName, addressOf(model, 'YC_4')).value).toBe('dưới 1,2');
+    const report = await check(fake);
+    expect(statuses(report)).toEqual(COMMUNE_STATUS);
+    expect(report.plan).toMatchObject({ stored: true, indicators: 20, targets: 18, notes: [] });
+    const plan = planOf('xa-nho-2026');
+    const s = summarize(report, { indicators: plan.indicators, headings: plan.headings, year: 2026 });
+    expect(s.paragraph).toMatch(/có 13\/18 chỉ tiêu đạt và vượt kế hoạch \(vượt 4, đạt 9\); 5 chỉ tiêu chưa đạt/);
+  });
+
+  it('a requirement edited in the YC cell changes the verdict; a row the user added is named and judged', async () => {
+    const { fake, model } = await inserted('xa-nho-2026', COMMUNE);
+    await fake.userEdit(model.sheetName, addressOf(model, 'YC_16'), 'không quá 8');
+    await fake.userEdit(model.sheetName, addressOf(model, 'KH_16'), 8);
+    const row = model.lastRow + 1;
+    await fake.userEdit(model.sheetName, `A${row}`, [['21', 'Tỷ lệ hộ dùng nhà tiêu hợp vệ sinh', '%', 90]]);
+    await fake.userEdit(model.sheetName, `G${row}`, 85);
+    await fake.userEdit(model.sheetName, `M${row}`, '≥ 90');
+    const report = await check(fake);
+    expect(statuses(report)).toMatchObject({ 16: 'vuot', 21: 'chua-dat' });
+    expect(report.plan!.notes).toEqual(expect.arrayContaining([expect.stringMatching(/^Chỉ tiêu 16: yêu cầu theo biểu là "không quá 8"/), expect.stringMatching(/thêm chỉ tiêu mới 21/)]));
+    // Named in the check's write batch: the flag sits on the new row's actual cell, and the next check reads it by name.
+    const names = fake.names().map((n) => n.name);
+    for (const n of ['KH_21', 'TN_21', 'TH_21', 'DG_21', 'GC_21', 'YC_21']) expect(names).toContain(n);
+    expect(report.findings).toContainEqual(expect.objectContaining({ id: '21', code: 'shortfall', cell: `G${row}` }));
+    expect(fake.cell(model.sheetName, `G${row}`).value).toBe(85); // what the user typed stays
+    await fake.userEdit(model.sheetName, `G${row}`, 92);
+    const again = await check(fake);
+    expect(statuses(again)).toMatchObject({ 21: 'vuot' });
+    expect(again.plan!.notes.some((n) => /thêm chỉ tiêu mới/.test(n))).toBe(false);
+  });
+
+  it('a workbook without a stored plan is checked against the seed, as before', async () => {
+    const { fake, model } = await inserted('xa-nho-2026', COMMUNE);
+    fake.deleteSheetAsUser(PLAN_SHEET);
+    const report = await check(fake);
+    expect(report.plan).toMatchObject({ stored: false, indicators: 41 });
+    expect(model.names.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the other test plans give the CLI\'s verdicts', () => {
+  it('ranges and strict ceilings (tran-va-khoang-2026)', async () => {
+    const { fake } = await inserted('tran-va-khoang-2026', { TH_1: 7.2, TH_2: 2.4, TH_3: 0.9, TH_4: 26, TH_5: 2.8, TN_6: 1000, TH_6: 1094, TH_7: 94, TH_8: 93 });
+    expect(statuses(await check(fake))).toEqual({ 1: 'vuot', 2: 'dat', 3: 'dat', 4: 'dat', 5: 'vuot', 6: 'chua-dat', 7: 'chua-dat', 8: 'vuot' });
+  });
+
+  it('a province (tinh-2026): ids I, 2.a, III.5.b, structure shares', async () => {
+    const { fake } = await inserted('tinh-2026', {
+      TH_1: 8.1, TN_5: 500, TH_5: 566, TN_9: 5.2, TH_9: 3.6, TH_12: 11.5, TH_17: 74.6, TH_3: 96000, TH_3_A: 28, TH_3_B: 35, TH_3_C: 36,
+      TN_III_5_A: 100, TH_III_5_A: 90, TN_III_5_B: 20, TH_III_5_B: 22, TN_III_5_C: 80, TH_III_5_C: 70,
+    });
+    const report = await check(fake);
+    expect(statuses(report)).toMatchObject({ 1: 'dat', 5: 'vuot', 9: 'vuot', 12: 'dat', 17: 'vuot', 'III.5.b': 'chua-dat', 'III.5': 'chua-dat' });
+    expect(report.findings).toContainEqual(expect.objectContaining({ id: '3.a', name: 'TH_3_A', code: 'sum-mismatch', severity: 'error' }));
+    expect(report.plan!.targets).toBe(29);
+  });
+
+  it('a plan at 2020 prices (gia-2020-2026)', async () => {
+    const { fake } = await inserted('gia-2020-2026', {
+      TN_1: 14600, TH_1: 15880, TN_1_1: 4060, TH_1_1: 4210, TN_1_2: 5520, TH_1_2: 6150, TN_1_3: 5020, TH_1_3: 5520,
+      TH_2: 850.4, TH_3: 2.1, TH_4: 6, TH_5: 99.8,
+    });
+    const report = await check(fake);
+    expect(statuses(report)).toEqual({ 1: 'vuot', 1.1: 'vuot', 1.2: 'vuot', 1.3: 'vuot', 2: 'chua-dat', 3: 'dat', 4: 'vuot', 5: 'dat' });
+    expect(report.indicators.find((i) => i.id === '1.1')).toMatchObject({ growth: 103.69, contribution: 1.03, planGrowth: 103.5 });
+    expect(report.checked.baseYear).toBe(2020);
+    expect(report.plan!.baseYear).toBe(2020);
+  });
+
+  it('a quarterly report (quy-2026, quý III): behind-pace', async () => {
+    const { fake } = await inserted('quy-2026', { TH_1: 62, TH_2: 420, TH_3: 94.2, TH_4: 300, TN_5: 12, TH_5: 9, TH_6: 80 });
+    const report = await check(fake);
+    expect(report.period).toBe('q3');
+    expect(statuses(report)).toEqual({ 1: 'vuot', 2: 'chua-dat', 3: 'dat', 4: 'dat', 5: 'dat', 6: 'chua-dat' });
+    expect(report.findings).toContainEqual(expect.objectContaining({ id: '2', code: 'behind-pace' }));
+  });
+});
