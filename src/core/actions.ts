@@ -2,6 +2,7 @@
 // (src/taskpane, src/commands) and the Office.js adapter (src/excel) that implements it; the browser test
 // drives the same pane against an in-memory workbook behind this interface.
 import type { ExcludedUnit, IncludedUnit, MergeNotes } from './consolidate';
+import type { PlanJson } from './planJson';
 import type { Summary } from './summary';
 import type { Period, Report } from './types';
 
@@ -15,6 +16,11 @@ export interface InsertRequest {
    * scoped to it (as Excel does when a template sheet is copied), for "Tổng hợp từ các sheet".
    */
   unitSheet?: boolean;
+  /**
+   * The plan to build the template from (the contract's plan JSON, serialisable; `thuTu` keeps its order);
+   * absent: the built-in example (the seed plan). Stored in the workbook's hidden plan sheet.
+   */
+  plan?: PlanJson;
 }
 
 export type InsertOutcome =

@@ -15,8 +15,8 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
   const run = <T,>(fn: (context: Excel.RequestContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, fn);
   return {
     insertTemplate: async (req) => {
-      const [{ insertTemplate }, { buildTemplate }] = await Promise.all([import('./insertTemplate'), import('../template/model')]);
-      const model = buildTemplate({ year: req.year, period: req.period, unit: req.unit, ...(req.sheetName ? { sheetName: req.sheetName } : {}) });
+      const [{ insertTemplate }, { templateOfRequest }] = await Promise.all([import('./insertTemplate'), import('./insertRequest')]);
+      const model = templateOfRequest(req);
       return run((ctx) => insertTemplate(ctx, model, features, { unitSheet: req.unitSheet === true }));
     },
     check: (period) => run((ctx) => checkAndFlag(ctx, period)),
