@@ -304,8 +304,10 @@ function isSeedForm(root: unknown): boolean {
   if (typeof root !== 'object' || root === null || Array.isArray(root)) return false;
   const entries = (root as { chiTieu?: unknown }).chiTieu;
   if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) return false;
-  // The plan of any unit names its rules; the seed's form never does.
-  return Object.values(entries).every((e) => typeof e !== 'object' || e === null || (!('quyTac' in e) && !('tieuDe' in e)));
+  // The plan of any unit names its rules; the seed's form never does. An empty "chiTieu" is neither: the plan
+  // model's reader says it has no entries (a seed form without entries would list the missing ones).
+  const values = Object.values(entries);
+  return values.length > 0 && values.every((e) => typeof e !== 'object' || e === null || (!('quyTac' in e) && !('tieuDe' in e)));
 }
 
 /** The seed's indicators with another plan's figures in place of their own (same kind each). */

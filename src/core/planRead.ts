@@ -190,7 +190,12 @@ function readIndicator(id: string, tt: string, name: string, e: JsonObject): Ind
   if (e.quyTac === undefined) rule = impliedRule(e);
   else if (typeof e.quyTac === 'string' && (PLAN_RULES as readonly string[]).includes(e.quyTac)) rule = e.quyTac as PlanRule;
   else throw new PlanError(`${field(id, 'quyTac')} phải là một trong ${PLAN_RULES.join(', ')}; đang là ${shown(e.quyTac)}`);
-  const unitLabel = e.donViTinh === undefined && (rule === 'pass') ? 'Đạt/Chưa đạt' : requiredString(e.donViTinh, field(id, 'donViTinh'), 'đơn vị tính như kế hoạch ghi, ví dụ "%", "tỷ đồng", "hộ"');
+  // A rule without a figure in a unit ("Duy trì phổ cập …", "Tai nạn giao thông giảm cả 3 mặt") may have no unit:
+  // the reader of a resolution's text gives "" there.
+  const unitless = rule === 'pass' || rule === 'decrease' || rule === 'increase';
+  const unitLabel = unitless && (e.donViTinh === undefined || e.donViTinh === '')
+    ? (rule === 'pass' ? 'Đạt/Chưa đạt' : '')
+    : requiredString(e.donViTinh, field(id, 'donViTinh'), 'đơn vị tính như kế hoạch ghi, ví dụ "%", "tỷ đồng", "hộ"');
   const unit = unitKindOf(unitLabel, rule);
   let nature: Nature;
   if (e.tinhChat === undefined) nature = natureOfUnit(unit);
@@ -418,7 +423,7 @@ export interface StructureGroup {
 
 /**
  * Groups of structure shares ("cơ cấu kinh tế": nông nghiệp, công nghiệp, dịch vụ): the components of a
- * total when they are structure rows, or else the structure rows under one heading; two or more each.
+ * total when they are structure rows, or else the rows of a heading that holds only shares; two or more each.
  */
 export function structureGroups(indicators: readonly Indicator[]): StructureGroup[] {
   const out: StructureGroup[] = [];
@@ -431,11 +436,15 @@ export function structureGroups(indicators: readonly Indicator[]): StructureGrou
       parts.forEach((p) => grouped.add(p.id));
     }
   }
+  // Under a heading, only when every row of it is a share ("Cơ cấu kinh tế"): a section of a resolution
+  // ("Về kinh tế") may hold shares of different wholes (of GRDP, of the labour force) that add up to nothing.
   const byHeading = new Map<string, Indicator[]>();
+  const mixed = new Set<string>();
   for (const ind of indicators) {
-    if (ind.rule !== 'structure' || grouped.has(ind.id) || ind.heading === undefined || ind.partOf) continue;
-    byHeading.set(ind.heading, [...(byHeading.get(ind.heading) ?? []), ind]);
+    if (grouped.has(ind.id) || ind.heading === undefined || ind.partOf) continue;
+    if (ind.rule !== 'structure') mixed.add(ind.heading);
+    else byHeading.set(ind.heading, [...(byHeading.get(ind.heading) ?? []), ind]);
   }
-  for (const [of, members] of byHeading) if (members.length >= 2) out.push({ of, members });
+  for (const [of, members] of byHeading) if (members.length >= 2 && !mixed.has(of)) out.push({ of, members });
   return out;
 }

@@ -55,7 +55,9 @@ export function withRequirement(ind: Indicator, r: Requirement): Indicator {
 
 /** The plan's figures by value (a requirement's "1" is the plan's "01"): texts aside. */
 const values = (p: IndicatorPlan): unknown => JSON.stringify(p, (k, v: unknown) => (k === 'text' ? undefined : v));
-const same = (a: Indicator, b: Indicator) => a.rule === b.rule && values(a.plan) === values(b.plan) && !!a.approximate === !!b.approximate;
+// "khoảng" qualifies a figure: a row without one (info "Dân số … khoảng 115.200 người") shows no "khoảng".
+const approx = (i: Indicator) => !!i.approximate && i.plan.kind !== 'none';
+const same = (a: Indicator, b: Indicator) => a.rule === b.rule && values(a.plan) === values(b.plan) && approx(a) === approx(b);
 
 export function workbookPlan(storedJson: string | null, cells: WorkbookSnapshot['cells'], rows: readonly SheetRow[] = []): WorkbookPlan {
   const notes: string[] = [];

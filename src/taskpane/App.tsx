@@ -18,6 +18,7 @@ import type { WorkbookActions } from '../core/actions';
 import { Chart } from './Chart';
 import { Consolidation } from './Consolidation';
 import { Findings } from './Findings';
+import { PastePlan } from './PastePlan';
 import type { Intent, Strings } from './i18n';
 import { resultsOf } from './results';
 import { SummaryText } from './SummaryText';
@@ -79,6 +80,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
   const [technical, setTechnical] = React.useState(false);
   const [live, setLive] = React.useState(false);
   const [focusStatus, setFocusStatus] = React.useState(0);
+  const [pasteOpen, setPasteOpen] = React.useState(false);
   const status = React.useRef<HTMLDivElement>(null);
   const missing = React.useMemo(() => actions.missingFeatures(), [actions]);
 
@@ -196,6 +198,19 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
           <Button appearance="secondary" disabled={busy !== null} onClick={() => insert()}>{t.insert}</Button>
           {templateKnown && unit.trim() && <Button appearance="secondary" disabled={busy !== null} onClick={addUnitSheet}>{t.addUnitSheetFor(unit.trim())}</Button>}
         </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby={`${id}-paste`}>
+        <h2 id={`${id}-paste`} className={styles.h2}>
+          <Button appearance="subtle" aria-expanded={pasteOpen} aria-controls={`${id}-paste-body`} onClick={() => setPasteOpen((o) => !o)}>
+            {`${pasteOpen ? '▾' : '▸'} Dán danh sách chỉ tiêu`}
+          </Button>
+        </h2>
+        {pasteOpen && (
+          <div id={`${id}-paste-body`}>
+            <PastePlan actions={actions} disabled={busy !== null} request={() => { const y = validYear(); return y === null ? null : { year: y, period, unit: unit.trim() }; }} />
+          </div>
+        )}
       </section>
 
       {notice && (

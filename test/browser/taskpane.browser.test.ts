@@ -250,6 +250,36 @@ test('accessibility (axe-core): nothing serious or critical, headings in order, 
   expect(result.filter((v) => v.id === 'heading-order' || v.id === 'aria-valid-attr-value')).toEqual([]);
 });
 
+test('a pasted list of targets: read, one rule edited, inserted, a figure typed, checked against the edited rule', async () => {
+  await page.goto(origin + '/'); // a new, empty workbook
+  await pane().getByRole('button', { name: /Dán danh sách chỉ tiêu/ }).click();
+  await pane().getByRole('textbox', { name: /Dán danh sách/ }).fill('1. Tỷ lệ che phủ rừng đạt 48%;\n2. Tỷ lệ lạm phát không quá 4,5%;\n3. Sản lượng ngô: 1.250 tấn.');
+  await pane().getByRole('button', { name: 'Đọc' }).click();
+  const words = pane().getByTestId('rule-words-2');
+  await expect(words.textContent()).resolves.toBe('không quá 4,5%');
+  // The resolution meant "above": 5% is short of "không quá 4,5%" but meets "trên 4,5%".
+  await pane().getByRole('combobox', { name: 'Quy tắc: Tỷ lệ lạm phát' }).selectOption('gt');
+  await expect(words.textContent()).resolves.toBe('trên 4,5%');
+  await pane().getByRole('button', { name: 'Chèn biểu mẫu từ danh sách này' }).click();
+  await pane().getByText(/Đã chèn biểu mẫu 3 chỉ tiêu vào sheet/).waitFor();
+  const th2 = await page.evaluate(() => (window as unknown as { fake: { names(): { name: string; reference: string }[] } }).fake.names().find((n) => n.name === 'TH_2')!.reference);
+  const input = page.getByLabel(`Ô ${th2.slice(th2.lastIndexOf('!') + 1).replace(/\$/g, '')}`);
+  await input.fill('5');
+  await input.press('Tab');
+  await pane().getByRole('button', { name: 'Kiểm tra' }).click();
+  await page.waitForFunction(() => /đạt và vượt/.test(document.querySelector('#pane [data-testid="status"]')?.textContent ?? ''));
+  const line = await pane().getByTestId('status').textContent();
+  expect(line).toMatch(/0 lỗi, 0 chưa đạt/);
+  expect(line).toMatch(/2 chưa có số liệu; 1\/3 chỉ tiêu đạt và vượt/);
+  // The paste section, open and filled, keeps the audit clean.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+    return (await axe.run({ include: [['#pane']] }, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
+  });
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+});
+
 test('no page error, and no request beyond its own origin (code loaded on demand included)', () => {
   expect(pageErrors).toEqual([]);
   expect(foreignRequests).toEqual([]);

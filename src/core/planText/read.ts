@@ -52,6 +52,8 @@ interface State {
   prefix?: string | null;
   /** A numbered heading without a figure ("8. Tỷ lệ trẻ em suy dinh dưỡng:"): later bullets nest in it. */
   container?: string;
+  /** The container is a "- …:" heading (not a numbered one). */
+  dashContainer?: boolean;
   /** The last entry that bullets and "trong đó" parts may belong to. */
   lastEntry?: string;
   lastNumbered?: string;
@@ -78,7 +80,10 @@ export function readPlanText(text: string): PlanJson {
     const td = TRONG_DO.exec(f);
     const wholeText = td ? body.slice(0, td.index + td[1]!.length) : body;
     const partsText = td ? body.slice(td.index + td[0].length) : '';
-    const segs = wholeText.split(/;\s*/).map((s) => s.trim()).filter((s) => s !== '');
+    // A line that ends with ":" introduces what follows ("4. Nhóm chỉ tiêu 4:", "- Tỷ lệ trẻ em dưới 5 tuổi:"):
+    // a heading, even when its name holds a number.
+    const introduces = !td && /:\s*$/.test(body);
+    const segs = introduces ? [] : wholeText.split(/;\s*/).map((s) => s.trim()).filter((s) => s !== '');
     const readings = segs.map((s) => ({ s, r: readSegment(s) }));
     const flat: { s: string; r: SegmentReading }[] = readings.flatMap(({ s, r }) => r.map((x) => ({ s, r: x })));
     const targets = flat.filter((x) => x.r.kind === 'target');
@@ -121,6 +126,7 @@ export function readPlanText(text: string): PlanJson {
           }
           if (i === 0) {
             st.container = undefined;
+            st.dashContainer = false;
             st.partsOf = undefined;
             st.lastNumbered = marker.id;
           }
@@ -198,23 +204,33 @@ function heading(line: SourceLine, st: State, chiTieu: Record<string, PlanEntryJ
     st.section = id;
     st.prefix = undefined;
     st.container = st.lastEntry = st.partsOf = st.lastNumbered = undefined;
+    st.dashContainer = false;
     return;
   }
   if (marker.kind === 'number') {
     const id = st.ids.take(marker.id, sectionPrefix(st, marker.id));
     chiTieu[id] = { ...entry(), ...(st.section ? { nhom: st.section } : {}) };
     st.container = id;
+    st.dashContainer = false;
     st.lastNumbered = marker.id;
     st.lastEntry = st.partsOf = undefined;
     return;
   }
   // An unnumbered line in capitals is the document's title, not a heading of the plan.
   if (marker.kind === 'dash' && body.trim().endsWith(':')) {
-    const id = st.container ? st.ids.child(st.container) : st.ids.nextTop();
+    // A "- …:" heading after another one is its sibling, not its part (ids would nest without end).
+    const within = st.dashContainer ? parentOf(st.container!) : st.container;
+    const id = within ? st.ids.child(within) : st.ids.nextTop();
     chiTieu[id] = { ...entry(), ...(st.section ? { nhom: st.section } : {}) };
     st.container = id;
+    st.dashContainer = true;
     st.lastEntry = st.partsOf = undefined;
   }
+}
+
+function parentOf(id: string): string | undefined {
+  const dot = id.lastIndexOf('.');
+  return dot > 0 ? id.slice(0, dot) : undefined;
 }
 
 /** The entries of a plan in the order of the text (JSON objects put integer-like keys first). */
