@@ -18,10 +18,13 @@ import type { WorkbookActions } from '../core/actions';
 import { Chart } from './Chart';
 import { Consolidation } from './Consolidation';
 import { Findings } from './Findings';
-import { PastePlan } from './PastePlan';
 import type { Intent, Strings } from './i18n';
 import { resultsOf } from './results';
 import { SummaryText } from './SummaryText';
+
+// The resolution reader and the editable plan load when the section is opened: the pane opens with only
+// what a check needs (bundle budget).
+const PastePlan = React.lazy(() => import('./PastePlan').then((m) => ({ default: m.PastePlan })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
@@ -208,7 +211,9 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
         </h2>
         {pasteOpen && (
           <div id={`${id}-paste-body`}>
-            <PastePlan actions={actions} disabled={busy !== null} request={() => { const y = validYear(); return y === null ? null : { year: y, period, unit: unit.trim() }; }} />
+            <React.Suspense fallback={<Spinner size="tiny" label={t.working} />}>
+              <PastePlan actions={actions} disabled={busy !== null} request={() => { const y = validYear(); return y === null ? null : { year: y, period, unit: unit.trim() }; }} />
+            </React.Suspense>
           </div>
         )}
       </section>

@@ -33,13 +33,14 @@ function fakeActions(): jest.Mocked<WorkbookActions> {
   } as unknown as jest.Mocked<WorkbookActions>;
 }
 
-function openAndRead(actions: WorkbookActions) {
+async function openAndRead(actions: WorkbookActions) {
   render(<FluentProvider theme={webLightTheme}><App actions={actions} t={VI} initialYear={2026} /></FluentProvider>);
   const toggle = screen.getByRole('button', { name: /Dán danh sách chỉ tiêu/ });
   expect(toggle.getAttribute('aria-expanded')).toBe('false');
   expect(screen.queryByRole('textbox', { name: /Dán danh sách/ })).toBeNull();
-  fireEvent.click(toggle);
-  fireEvent.change(screen.getByRole('textbox', { name: /Dán danh sách/ }), { target: { value: TEXT } });
+  // The section's code loads on demand when it is opened.
+  await act(async () => { fireEvent.click(toggle); });
+  fireEvent.change(await screen.findByRole('textbox', { name: /Dán danh sách/ }), { target: { value: TEXT } });
   fireEvent.click(screen.getByRole('button', { name: 'Đọc' }));
 }
 
@@ -49,8 +50,8 @@ const words = (name: string) => {
 };
 
 describe('Dán danh sách chỉ tiêu', () => {
-  it('shows the rows with their rules in words, headings as rows, and every unread line', () => {
-    openAndRead(fakeActions());
+  it('shows the rows with their rules in words, headings as rows, and every unread line', async () => {
+    await openAndRead(fakeActions());
     expect(screen.getByText(/Đọc được 5 chỉ tiêu, 1 dòng chưa đọc được/)).toBeTruthy();
     expect(words('Tốc độ tăng giá trị sản xuất')).toBe('tăng 8,7% so với năm trước');
     expect(words('Sản lượng ngô')).toBe('từ 1.250 tấn trở lên');
@@ -67,7 +68,7 @@ describe('Dán danh sách chỉ tiêu', () => {
 
   it('editing a rule or a target changes the row\'s words; the insert gets the edited plan', async () => {
     const actions = fakeActions();
-    openAndRead(actions);
+    await openAndRead(actions);
     fireEvent.change(screen.getByRole('combobox', { name: 'Quy tắc: Tỷ lệ lạm phát' }), { target: { value: 'lt' } });
     expect(words('Tỷ lệ lạm phát')).toBe('dưới 9,5%');
     fireEvent.change(screen.getByRole('textbox', { name: 'Kế hoạch: Sản lượng ngô' }), { target: { value: '1.300' } });
@@ -90,9 +91,9 @@ describe('Dán danh sách chỉ tiêu', () => {
     expect(screen.getByText(/Đã chèn biểu mẫu 5 chỉ tiêu vào sheet "Chỉ tiêu KT-XH"/)).toBeTruthy();
   });
 
-  it('a plan the model would refuse says why and is not sent', () => {
+  it('a plan the model would refuse says why and is not sent', async () => {
     const actions = fakeActions();
-    openAndRead(actions);
+    await openAndRead(actions);
     // Criteria need "x/N": a plain number is refused by the plan model.
     fireEvent.change(screen.getByRole('combobox', { name: 'Quy tắc: Sản lượng ngô' }), { target: { value: 'criteria' } });
     expect(screen.getByText(/Chưa chèn được: .*chiTieu\['2\.1'\]\.keHoach/)).toBeTruthy();
