@@ -65,7 +65,7 @@ export async function readOwnTable(context: Excel.RequestContext, features: Feat
     cells.push(row);
     formats.push(fmts);
   }
-  const merges = (merged && !merged.isNullObject ? mergeAreas(merged.address) : [])
+  const merges = (features.merges && merged && !merged.isNullObject ? mergeAreas(merged.address) : [])
     .filter((m) => m.bottom >= top && m.top <= bottom && m.right >= left && m.left <= right);
   const grid: SheetGrid = { name: sheet.name, cells, merges, origin: { row: top, col: left }, formats };
   const res = recognizeTable(grid, { plan });
