@@ -111,3 +111,12 @@ test('the selection, when it is more than one cell, is what is read', async () =
   // The second table below the first is outside the selection.
   expect(view.ok && view.table.moreTables).toEqual([]);
 });
+
+test('an adopted sheet is never taken for a unit sheet by "Tổng hợp từ các sheet"', async () => {
+  const fake = arranged(ownFixture('xa-la-ma-khong-ke-hoach'));
+  await adoptTable(asContext(fake), await recognise(fake));
+  const { readTemplateSheets } = await import('../../src/excel/consolidate');
+  const found = await readTemplateSheets(asContext(fake));
+  expect(found.sheetNames).toEqual([SHEET]);
+  expect(found.templates).toEqual([]);
+});
