@@ -5,6 +5,7 @@ import type { ExcludedUnit, IncludedUnit, MergeNotes } from './consolidate';
 import type { PlanJson } from './planJson';
 import type { Summary } from './summary';
 import type { Period, Report } from './types';
+import type { AdoptCorrections, Recognition } from './recognize';
 
 export interface InsertRequest {
   year: number;
@@ -51,6 +52,16 @@ export interface ConsolidateOutcome extends MergeNotes {
   partsSkipped?: string[];
 }
 
+/** "Nhận dạng bảng có sẵn": what was recognised on the active sheet (or the selection), for the user to confirm. */
+export type RecognitionView =
+  | { ok: true; table: Recognition; /** Read from the selection rather than the whole sheet. */ fromSelection: boolean; /** Merged cells could not be read (Excel before ExcelApi 1.13). */ mergesUnread: boolean }
+  | { ok: false; reason: string };
+
+export type AdoptOutcome =
+  | { kind: 'adopted'; sheet: string; names: number }
+  /** The sheet has names of these already (adopted before): the user's names are never replaced. */
+  | { kind: 'conflict'; sheet: string; name: string };
+
 /** A check's report, and the note cells (A1, e.g. "L12") left unwritten because the user put a formula there. */
 export type { CheckedReport } from './checked';
 import type { CheckedReport } from './checked';
@@ -74,4 +85,8 @@ export interface WorkbookActions {
   cleanDeadNames(): Promise<number>;
   /** Features of this Excel that are off, in words (empty when everything is available). */
   missingFeatures(): string[];
+  /** Recognises the table of the user's own on the active sheet (or the selection); writes nothing. */
+  recognize?(): Promise<RecognitionView>;
+  /** Attaches the contract's names to the confirmed table (sheet-scoped), never writing a value. */
+  adoptTable?(table: Recognition, corrections?: AdoptCorrections): Promise<AdoptOutcome>;
 }

@@ -38,5 +38,13 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
     },
     cleanDeadNames: () => run((ctx) => deleteDeadNames(ctx)),
     missingFeatures: () => missingFeatures(features),
+    recognize: async () => {
+      const { readOwnTable } = await import('./recognize');
+      return (await run((ctx) => readOwnTable(ctx, features))).view;
+    },
+    adoptTable: async (table, corrections) => {
+      const { adoptTable } = await import('./recognize');
+      return run((ctx) => adoptTable(ctx, table, corrections));
+    },
   };
 }

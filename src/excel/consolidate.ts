@@ -12,6 +12,7 @@ import type { Features } from './features';
 import { freeSheetName, templateExtras, writeEssential, writeTemplateSheet } from './insertTemplate';
 import { SHEET_NAMES_LOAD } from './marker';
 import { runOptionalSteps } from './steps';
+import { ADOPTED_MARK } from '../core/recognize/adopted';
 import { hasTemplateNames, queueCells, readCells, splitAddress } from './snapshot';
 import { charsToPoints } from './styles';
 
@@ -51,6 +52,8 @@ export async function readTemplateSheets(context: Excel.RequestContext): Promise
   for (const s of local) {
     const ranges = s.ranges ?? bySheet.get(s.name);
     if (!ranges || ![...ranges.keys()].some((k) => k.startsWith('TH_'))) continue;
+    // A table of the user's own, adopted: its rows are its own plan's, not a unit's copy of the template.
+    if (s.names.items.some((n) => n.scope === 'Worksheet' && n.name.toUpperCase() === ADOPTED_MARK)) continue;
     const consolidated = s.names.items.some((n) => n.scope === 'Worksheet' && n.name.toUpperCase() === CONSOLIDATED_MARK);
     templates.push({ sheet: s.name, ranges, consolidated });
   }

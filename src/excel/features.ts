@@ -17,6 +17,8 @@ export interface Features {
   onChanged: boolean;
   /** A4 landscape print setup (1.9). */
   pageLayout: boolean;
+  /** Merged header cells read when recognising a table of the user's own (Range.getMergedAreasOrNullObject, 1.13). */
+  merges: boolean;
 }
 
 export const FEATURE_SETS: Record<keyof Features, { version: string; label: string }> = {
@@ -25,14 +27,15 @@ export const FEATURE_SETS: Record<keyof Features, { version: string; label: stri
   freezePanes: { version: '1.7', label: 'Cố định dòng tiêu đề' },
   onChanged: { version: '1.7', label: 'Tự kiểm tra lại khi sửa ô' },
   pageLayout: { version: '1.9', label: 'Thiết lập trang in A4 ngang' },
+  merges: { version: '1.13', label: 'Đọc ô gộp khi nhận dạng bảng có sẵn (tiêu đề hai tầng được đọc theo chữ)' },
 };
 
 export function detectFeatures(isSetSupported: IsSetSupported): Features {
   const on = (k: keyof Features) => isSetSupported('ExcelApi', FEATURE_SETS[k].version);
-  return { validation: on('validation'), conditionalFormats: on('conditionalFormats'), freezePanes: on('freezePanes'), onChanged: on('onChanged'), pageLayout: on('pageLayout') };
+  return { validation: on('validation'), conditionalFormats: on('conditionalFormats'), freezePanes: on('freezePanes'), onChanged: on('onChanged'), pageLayout: on('pageLayout'), merges: on('merges') };
 }
 
-export const ALL_FEATURES: Features = { validation: true, conditionalFormats: true, freezePanes: true, onChanged: true, pageLayout: true };
+export const ALL_FEATURES: Features = { validation: true, conditionalFormats: true, freezePanes: true, onChanged: true, pageLayout: true, merges: true };
 
 /** The features this Excel lacks, in words for the task pane (requirement-set versions are for the README, not the user). */
 export function missingFeatures(f: Features): string[] {

@@ -4,7 +4,9 @@
 import { checkWorkbook } from '../core/engine';
 import { FLAG_FILL, NOTE_PREFIX, planFlags } from '../core/flags';
 import { checkedPlanOf, checkedSheetOf, withChecked, type CheckedReport } from '../core/checked';
-import type { Period } from '../core/types';
+import type { Period, Report } from '../core/types';
+import { ADOPTED_MARK, checkRecognized, fromAdoptedTable, type AdoptedTable } from '../core/recognize';
+import { adoptedKey, adoptedSettingKey } from './recognize';
 import { isDeadTemplateName } from './deadNames';
 import { protectedSheetError } from './errors';
 import { markOf, markSheet, SHEET_MARK, SHEET_NAMES_LOAD } from './marker';
@@ -31,8 +33,10 @@ interface TemplateRead extends ExcelRead {
   legacy: boolean;
   /** The id in this session of a sheet, by name. */
   sheetId: (name: string) => string;
-  /** The plan it is judged against (stored plan overlaid with the sheet), with added rows in `snapshot`. */
-  plan: OfficePlan;
+  /** The plan it is judged against (stored plan overlaid with the sheet), with added rows in `snapshot`; null for an adopted table. */
+  plan: OfficePlan | null;
+  /** A table of the user's own adopted on this sheet ("Nhận dạng bảng có sẵn"): its rows, kept at adoption. */
+  adopted: AdoptedTable | null;
 }
 
 /**
@@ -49,24 +53,49 @@ async function readTemplate(context: Excel.RequestContext, period?: Period, shee
   const sheets = context.workbook.worksheets.load('items/name,items/id,items/protection/protected');
   await context.sync();
   const local = hasTemplateNames(sheetNames);
-  const ranges = queueCells(local ? sheetNames : workbookNames, local);
+  const adoptedMark = local ? sheetNames.items.find((n) => n.scope === 'Worksheet' && n.name.toUpperCase() === ADOPTED_MARK) : undefined;
+  const ownKey = adoptedMark ? adoptedKey(adoptedMark.comment) : null;
+  const ranges = queueCells(local ? sheetNames : workbookNames, local, ownKey !== null);
   if (![...ranges.keys()].some((k) => k.startsWith('TH_'))) throw new NoTemplateInWorkbook(workbookNames.items.filter(isDeadTemplateName).length);
   const mark = local ? markOf(sheetNames) : null;
   // A unit sheet without a mark was made before marks: its flags are under its id until the next check.
-  const legacy = local && !sheetNames.items.some((n) => n.name.toUpperCase() === SHEET_MARK);
-  const key = !local ? flagsKey(null) : legacy ? legacyFlagsKey(active.id) : flagsKey(mark?.key ?? active.id);
+  // An adopted table is the user's sheet: it gets no mark of ours; its flags are kept under its adoption key.
+  const legacy = local && ownKey === null && !sheetNames.items.some((n) => n.name.toUpperCase() === SHEET_MARK);
+  const key = !local ? flagsKey(null) : ownKey !== null ? flagsKey(ownKey) : legacy ? legacyFlagsKey(active.id) : flagsKey(mark?.key ?? active.id);
   const setting = context.workbook.settings.getItemOrNullObject(key).load('value');
-  // The stored plan and the sheet's rows come in this same round trip.
+  const table = ownKey !== null ? context.workbook.settings.getItemOrNullObject(adoptedSettingKey(ownKey)).load('value') : null;
+  // The stored plan and the sheet's rows come in this same round trip (a template's; an adopted table has its own rules).
   const th = [...ranges].find(([k]) => k.startsWith('TH_'))![1];
-  const planQueue = queuePlanRead(context, sheets.items.map((s) => s.name), th, ranges.size);
+  const planQueue = ownKey === null ? queuePlanRead(context, sheets.items.map((s) => s.name), th, ranges.size) : null;
   await context.sync();
-  const read = toRead(ranges, setting, key, period);
-  const plan = officeWorkbookPlan(planQueue, read.cells, read.snapshot, (name) => worksheets.getItem(name));
+  const read = toRead(ranges, setting, key, period, ownKey !== null);
+  const adopted = table && !table.isNullObject ? parseAdopted(table.value) : null;
+  const plan = planQueue ? officeWorkbookPlan(planQueue, read.cells, read.snapshot, (name) => worksheets.getItem(name)) : null;
   const used = new Set([...read.cells.values()].map((c) => c.sheet));
   const locked = sheets.items.find((ws) => used.has(ws.name) && ws.protection.protected);
   if (locked) throw protectedSheetError(locked.name);
   const ids = new Map(sheets.items.map((ws) => [ws.name, ws.id]));
-  return { ...read, unitSheet: local ? active : null, legacy, sheetId: (name) => ids.get(name) ?? '', plan };
+  return { ...read, unitSheet: local ? active : null, legacy, sheetId: (name) => ids.get(name) ?? '', plan, adopted };
+}
+
+function parseAdopted(value: unknown): AdoptedTable | null {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return parsed && typeof parsed === 'object' && (parsed as AdoptedTable).version === 1 ? parsed as AdoptedTable : null;
+}
+
+/** The check of an adopted table: as `chitieu check` on it — its own rules, and its stated results. */
+function checkAdopted(read: TemplateRead, adopted: AdoptedTable, period?: Period): Report {
+  const sheet = templateSheet(read);
+  const rec = fromAdoptedTable(adopted, sheet, (name) => read.cells.get(name));
+  const formatAt = new Map<string, string>();
+  for (const c of read.cells.values()) if (c.numberFormat) formatAt.set(c.address, c.numberFormat);
+  return checkRecognized(rec, {
+    period: period ?? 'nam',
+    format: (row, col) => {
+      const letter = rec.rows.find((r) => r.row === row)?.cells[col];
+      return letter ? formatAt.get(letter) ?? null : null;
+    },
+  });
 }
 
 /** The sheet of a template's cells: its TH_ cells' (a workbook template may sit on any sheet). */
@@ -89,10 +118,12 @@ export interface WrittenCells {
 export async function checkAndFlag(context: Excel.RequestContext, period?: Period, sheet?: string, wrote?: (cells: WrittenCells) => void): Promise<CheckedReport> {
   const read = await readTemplate(context, period, sheet);
   const notesSkipped: string[] = [];
-  const { plan: wbPlan } = read;
+  const wbPlan = read.plan;
+  const checked = read.adopted ? checkAdopted(read, read.adopted, period)
+    : checkWorkbook(read.snapshot, wbPlan ? { indicators: wbPlan.plan.indicators, headings: wbPlan.plan.headings } : {});
   const report: CheckedReport = {
-    ...withChecked(checkWorkbook(read.snapshot, { indicators: wbPlan.plan.indicators, headings: wbPlan.plan.headings }), checkedSheetOf(templateSheet(read), read.snapshot)),
-    plan: checkedPlanOf(wbPlan.plan, wbPlan.stored, wbPlan.notes),
+    ...withChecked(checked, checkedSheetOf(templateSheet(read), read.snapshot)),
+    ...(wbPlan && !read.adopted ? { plan: checkedPlanOf(wbPlan.plan, wbPlan.stored, wbPlan.notes) } : {}),
   };
   const plan = planFlags(report);
   const prior: StoredFlags = read.stored ?? { fills: {}, notes: [] };
@@ -138,7 +169,7 @@ export async function checkAndFlag(context: Excel.RequestContext, period?: Perio
     if (!read.setting.isNullObject) read.setting.delete();
   }
   // Rows the user added: their cells named like the template's (on its sheet, or the unit sheet's own names).
-  if (wbPlan.added.length) {
+  if (wbPlan && wbPlan.added.length) {
     const sheetName = templateSheet(read);
     wbPlan.nameAdded(read.unitSheet ? read.unitSheet.names : context.workbook.names, context.workbook.worksheets.getItem(sheetName));
     // Named now, such a row is no longer "added": the stored plan takes it in, or the next check would drop it.

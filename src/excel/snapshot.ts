@@ -24,6 +24,8 @@ export interface NamedRange {
   fill: string | null;
   /** The cell holds a formula (read for note cells only: a formula the user put there is never replaced). */
   formula: boolean;
+  /** Its number format, where its value was read. */
+  numberFormat?: string;
 }
 
 export interface ExcelRead {
@@ -71,9 +73,15 @@ export function hasTemplateNames(names: Excel.NamedItemCollection): boolean {
  */
 const VALUE_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH', 'QS', 'GC', 'YC']);
 const INPUT_COLUMNS = new Set(['KH', 'KHTT', 'TN', 'TH', 'QS']);
+/** A table of the user's own states results as typed values (PT, CS, DG): its check reads them too. */
+const STATED_COLUMNS = new Set(['PT', 'CS', 'DG']);
+const hasValueIn = (column: string, stated: boolean) => VALUE_COLUMNS.has(column) || (stated && STATED_COLUMNS.has(column));
 
-/** `own`: the names are a worksheet's, loaded with scope; the workbook's names some builds add are skipped. */
-export function queueCells(names: Excel.NamedItemCollection, own = false): Map<string, Excel.Range> {
+/**
+ * `own`: the names are a worksheet's, loaded with scope; the workbook's names some builds add are skipped.
+ * `stated`: also the values of the stated-result cells (an adopted table of the user's own).
+ */
+export function queueCells(names: Excel.NamedItemCollection, own = false, stated = false): Map<string, Excel.Range> {
   const ranges = new Map<string, Excel.Range>();
   for (const n of names.items) {
     if (n.type !== 'Range') continue;
@@ -83,28 +91,31 @@ export function queueCells(names: Excel.NamedItemCollection, own = false): Map<s
     const isTitle = Object.values(TITLE_NAMES).includes(key as never);
     if (!parsed && !isTitle) continue;
     // Values only where they are data (inputs, notes, title): the live formula cells need just their fill.
-    const range = n.getRange().load(isTitle || VALUE_COLUMNS.has(parsed!.column) ? `address,values,valueTypes,numberFormat${parsed?.column === 'GC' ? ',formulas' : ''}` : 'address');
+    const range = n.getRange().load(isTitle || hasValueIn(parsed!.column, stated) ? `address,values,valueTypes,numberFormat${parsed?.column === 'GC' ? ',formulas' : ''}` : 'address');
     range.format.fill.load('color');
     ranges.set(key, range);
   }
   return ranges;
 }
 
-export function toRead(ranges: Map<string, Excel.Range>, setting: Excel.Setting, settingKey: string, periodOverride?: Period): ExcelRead {
-  return { ...readCells(ranges, periodOverride), stored: parseStored(setting), setting, settingKey };
+export function toRead(ranges: Map<string, Excel.Range>, setting: Excel.Setting, settingKey: string, periodOverride?: Period, stated = false): ExcelRead {
+  return { ...readCells(ranges, periodOverride, stated), stored: parseStored(setting), setting, settingKey };
 }
 
 /** A template's snapshot from its loaded named ranges (one template: the workbook's, or one sheet's). */
-export function readCells(ranges: Map<string, Excel.Range>, periodOverride?: Period): Pick<ExcelRead, 'snapshot' | 'cells'> {
+export function readCells(ranges: Map<string, Excel.Range>, periodOverride?: Period, stated = false): Pick<ExcelRead, 'snapshot' | 'cells'> {
   const cells = new Map<string, NamedRange>();
   const snapCells: WorkbookSnapshot['cells'] = {};
   for (const [name, range] of ranges) {
     const [sheet, address] = splitAddress(range.address);
     const parsed = parseCellName(name);
-    const hasValue = !parsed || VALUE_COLUMNS.has(parsed.column);
+    const hasValue = !parsed || hasValueIn(parsed.column, stated);
     const value = hasValue ? rawOf(range.values[0]![0], range.valueTypes[0]![0]!) : null;
     const formula = parsed?.column === 'GC' && /^=/.test(String(range.formulas[0]![0] ?? ''));
-    cells.set(name, { name, sheet, address, range, value, fill: range.format.fill.color ?? null, formula });
+    const cell: NamedRange = { name, sheet, address, range, value, fill: range.format.fill.color ?? null, formula };
+    const nf = hasValue ? range.numberFormat[0]![0] : undefined;
+    if (typeof nf === 'string') cell.numberFormat = nf;
+    cells.set(name, cell);
     if (parsed && INPUT_COLUMNS.has(parsed.column)) {
       const snap: CellSnapshot = { address, sheet, value };
       const fmt = range.numberFormat[0]![0];
@@ -139,7 +150,7 @@ export function splitAddress(full: string): [string, string] {
   return [sheet, full.slice(i + 1).replace(/\$/g, '')];
 }
 
-function rawOf(value: unknown, type: string): RawValue {
+export function rawOf(value: unknown, type: string): RawValue {
   if (type === 'Empty' || value === '' || value === null || value === undefined) return null;
   if (type === 'Error') return { error: String(value) };
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;

@@ -18,6 +18,7 @@ import type { WorkbookActions } from '../core/actions';
 import { Chart } from './Chart';
 import { Consolidation } from './Consolidation';
 import { Findings } from './Findings';
+import { OwnTable } from './OwnTable';
 import type { Intent, Strings } from './i18n';
 import { resultsOf } from './results';
 import { SummaryText } from './SummaryText';
@@ -254,6 +255,8 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
       </section>
 
       {summary && <SummaryText summary={summary} t={t} busy={busy !== null} onWriteSheet={writeSummary} />}
+
+      <OwnTable actions={actions} disabled={busy !== null} />
 
       <section className={styles.section} aria-labelledby={`${id}-total`}>
         <h2 id={`${id}-total`} className={styles.h2}>{t.consolidateSection}</h2>

@@ -63,7 +63,9 @@ export function readSnapshot(wb: Workbookish, periodOverride?: Period, sheet?: s
     names = found.names;
   } else if (!hasTH(names)) {
     const sheets = templatesOf(workbook);
-    if (sheets.length) throw new NoTemplateError(`biểu chỉ tiêu nằm trên từng trang (${sheets.map((t) => `"${t.sheet}"`).join(', ')}); chọn một trang bằng --sheet "TÊN TRANG"`);
+    // One sheet with names of its own (a template scoped to its sheet, a table `adopt` named): that one.
+    if (sheets.length === 1) names = sheets[0]!.names;
+    else if (sheets.length) throw new NoTemplateError(`biểu chỉ tiêu nằm trên từng trang (${sheets.map((t) => `"${t.sheet}"`).join(', ')}); chọn một trang bằng --sheet "TÊN TRANG"`);
   }
   return snapshotFrom(workbook, names, periodOverride);
 }

@@ -8,7 +8,7 @@ import { buildTemplate, type TemplateModel } from '../../src/template/model';
 import { FakeExcel, type FakeExcelOptions, type Scalar } from './fake';
 
 export const YEAR = 2023;
-export const NO_FEATURES: Features = { validation: false, conditionalFormats: false, freezePanes: false, onChanged: false, pageLayout: false };
+export const NO_FEATURES: Features = { validation: false, conditionalFormats: false, freezePanes: false, onChanged: false, pageLayout: false, merges: false };
 
 export const asContext = (fake: FakeExcel): Excel.RequestContext => fake.context as unknown as Excel.RequestContext;
 

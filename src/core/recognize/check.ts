@@ -1,16 +1,16 @@
 // `check` on a recognised table: the template's engine on the recognised cells (recognitionSnapshot) for
-// every row the engine can judge — the seed's eight rules on a figure it can read — and the row's own
-// verdict (verdictOf) for the rules of plans of any unit the engine does not know yet (lt, increase,
-// growth-rate, structure, info, range targets). Then the table's stated results (stated-mismatch).
-// The engine is given only the recognised rows: a table of the user's is not the whole template, so a
-// column it does not have (no KHTT, no TN) or a row it does not list is no finding.
-// Seam: when the engine judges plans of any unit (issue 11), `engineCanJudge` widens to every row.
+// every row it can judge — all thirteen rules of the plan model, range targets included — and the row's
+// own verdict (verdictOf) only where the engine cannot read the row as a template row: a plan figure the
+// KH cell does not hold as a number, a growth row with no plan index cell. Then the table's stated results
+// (stated-mismatch). The engine is given only the recognised rows: a table of the user's is not the whole
+// template, so a column it does not have (no KHTT, no TN) or a row it does not list is no finding.
 import { INDICATORS, indicatorById, HEADINGS, type Indicator, type IndicatorPlan } from '../catalog';
 import { checkWorkbook } from '../engine';
 import { fmt } from '../format';
 import { cellName, rowKey } from '../names';
 import { readCell } from '../reading';
-import type { Finding, IndicatorResult, Period, Report, RuleKind } from '../types';
+import type { Finding, IndicatorResult, Period, Report, RuleKind, WorkbookSnapshot } from '../types';
+import { decimalsOfValue } from '../precision';
 import type { UnitKind } from '../units';
 import { readCellText, roundTo } from '../vnNumber';
 import { foldUnit } from './normalize';
@@ -20,7 +20,8 @@ import { checkStated, figuresOf, type StatedContext } from './stated';
 import type { Recognition, RecognizedRow, TableColumn } from './types';
 import { verdictOf } from './verdict';
 
-const ENGINE_RULES: readonly string[] = ['min', 'max', 'gt', 'reduce', 'decrease', 'criteria', 'pass', 'growth'];
+/** Rules judged without a plan figure in KH (or not judged at all: shown as the template shows them). */
+const NO_FIGURE_RULES: readonly string[] = ['decrease', 'increase', 'criteria', 'pass', 'structure', 'info'];
 
 export interface RecognizedCheckOptions {
   period?: Period;
@@ -40,7 +41,7 @@ export function checkRecognized(rec: Recognition, options: RecognizedCheckOption
     return m && col ? options.format?.(Number(m[2]), col) ?? null : null;
   };
   const sub: Recognition = { ...rec, rows: engineRows };
-  const snapshot = recognitionSnapshot(sub, period, byAddress);
+  const snapshot = withStatedTargets(recognitionSnapshot(sub, period, byAddress), engineRows);
   const keys = new Set(engineRows.map((r) => rowKey(r.id, r.measure)));
   const present = new Set(Object.keys(rec.columns.letters));
   const headingIds = new Set(indicators.map((i) => i.heading).filter((h): h is string => !!h));
@@ -75,17 +76,68 @@ export function checkRecognized(rec: Recognition, options: RecognizedCheckOption
   return { period, indicators: ordered, findings };
 }
 
-/** Can the template's engine judge this row as it stands? */
+/**
+ * Can the template's engine judge this row as it stands? Every rule can; what it needs is what a template
+ * row gives it: a KH figure it reads as a number — or a target the row's KH states in words ("Dưới 3,20",
+ * "6,5 – 7"), whose figure is put in KH as the template does — and, for a growth row of one measure, its
+ * plan index in a KHTT cell.
+ */
 export function engineCanJudge(row: RecognizedRow): boolean {
-  if (!ENGINE_RULES.includes(row.rule)) return false;
-  if (row.target !== null && typeof row.target === 'object') return false;
-  if (row.rule === 'growth' && !row.measure) return false;
-  if (['criteria', 'pass', 'decrease'].includes(row.rule)) return true;
+  if (row.rule === 'growth' && !row.measure && !isNumber(row.values.KHTT)) return false;
+  if (NO_FIGURE_RULES.includes(row.rule)) return true;
   const kh = row.values.KH;
-  if (typeof kh === 'number') return true;
+  if (typeof kh === 'number') return !isRange(row) || !!row.cells.KH;
   if (typeof kh !== 'string') return false;
   const read = readCellText(kh);
-  return read.kind === 'number' || (row.rule === 'gt' && read.kind === 'comparison');
+  if (read.kind === 'number' && !isRange(row)) return true;
+  if ((row.rule === 'gt' || row.rule === 'lt') && read.kind === 'comparison') return true;
+  return statedTarget(row) !== null;
+}
+
+const isRange = (row: RecognizedRow): row is RecognizedRow & { target: { tu: number; den: number } } =>
+  row.target !== null && typeof row.target === 'object';
+
+function isNumber(v: RecognizedRow['values']['KH']): boolean {
+  if (typeof v === 'number') return true;
+  return typeof v === 'string' && readCellText(v).kind === 'number';
+}
+
+/**
+ * The figure a template would hold in KH for a row whose KH cell states its target in words: the end of a
+ * range to reach (the lower one, the upper one for ceilings max/lt), or the figure of "Dưới 3,20" — with
+ * the decimals it is written with. Null when the KH cell states no figure at all.
+ */
+function statedTarget(row: RecognizedRow): { value: number; decimals: number } | null {
+  const kh = row.values.KH;
+  if (typeof kh === 'string' && !/\d/.test(kh)) return null;
+  if (isRange(row)) {
+    const t = row.target;
+    return { value: row.rule === 'max' || row.rule === 'lt' ? t.den : t.tu, decimals: Math.max(decimalsOfValue(t.tu), decimalsOfValue(t.den)) };
+  }
+  if (typeof kh !== 'string') return null;
+  if (typeof row.target === 'number') return { value: row.target, decimals: decimalsOfValue(row.target) };
+  if (typeof row.target === 'string') {
+    const r = readCellText(row.target);
+    if (r.kind === 'number' || r.kind === 'comparison') return { value: r.value, decimals: r.decimals };
+  }
+  return null;
+}
+
+/**
+ * The engine's copy of a KH cell that states its target in words holds the figure, as the template's KH
+ * does (the other end of a range is in the plan) — only the copy the engine reads: the sheet is never written.
+ */
+function withStatedTargets(snapshot: WorkbookSnapshot, rows: readonly RecognizedRow[]): WorkbookSnapshot {
+  for (const row of rows) {
+    const kh = row.values.KH;
+    if (!isRange(row) && (typeof kh !== 'string' || ['number', 'comparison'].includes(readCellText(kh).kind))) continue;
+    const name = cellName('KH', row.id, row.measure);
+    const cell = snapshot.cells[name];
+    const t = statedTarget(row);
+    if (!cell || !t) continue;
+    snapshot.cells[name] = { ...cell, value: t.value, numberFormat: t.decimals > 0 ? `0.${'0'.repeat(t.decimals)}` : '0' };
+  }
+  return snapshot;
 }
 
 /** The engine's indicators for these rows: the catalog's where the row is the seed's, else made from the row. */
@@ -153,14 +205,25 @@ function natureOf(unit: UnitKind): Indicator['nature'] {
 function planOf(row: RecognizedRow): IndicatorPlan {
   if (row.rule === 'pass') return { kind: 'pass', text: 'Đạt' };
   if (row.rule === 'decrease') return { kind: 'decrease', text: 'Giảm' };
+  if (isRange(row)) {
+    const fig = (v: number) => ({ value: v, text: fmt(v) });
+    return { kind: 'range', from: fig(row.target.tu), to: fig(row.target.den) };
+  }
+  if (row.rule === 'increase') return { kind: 'none' };
+  if (row.rule === 'growth') {
+    const value = figureOf(row.target) ?? 0;
+    const index = typeof row.planIndex === 'number' ? row.planIndex : figureOf(row.planIndex ?? null) ?? 0;
+    return { kind: 'indexed', value: { value, text: fmt(value) }, index: { value: index, text: fmt(index) } };
+  }
   if (row.rule === 'criteria') {
     const m = /(\d+)\s*\/\s*(\d+)/.exec(String(row.target ?? row.values.KH ?? ''));
     const required = m ? Number(m[1]) : 0;
     const of = m ? Number(m[2]) : 0;
     return { kind: 'criteria', required, of, text: `${required}/${of}` };
   }
-  const value = figureOf(row.target) ?? 0;
-  return { kind: 'number', value: { value, text: fmt(value) } };
+  const value = figureOf(row.target);
+  if (value === null && (row.rule === 'info' || row.rule === 'structure')) return { kind: 'none' };
+  return { kind: 'number', value: { value: value ?? 0, text: fmt(value ?? 0) } };
 }
 
 /** A row the engine does not judge: its verdict from its own figures, and the findings a user needs. */

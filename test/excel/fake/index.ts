@@ -230,6 +230,19 @@ export class FakeExcel implements FakeHost {
     );
   }
 
+  /** Merges cells as a user does (arrange): the area's other cells are expected empty, as Excel leaves them. */
+  mergeAsUser(sheet: string, address: string): void {
+    const { s, rect } = this.locate(sheet, address);
+    s.merges.push(rect);
+  }
+
+  /** Selects a range as the user does (arrange): its sheet comes to the front. */
+  selectAsUser(sheet: string, address: string): void {
+    const { s, rect } = this.locate(sheet, address);
+    this.model.activeSheet = s;
+    this.model.selection = { sheet: s, rect };
+  }
+
   /** Stores a workbook setting directly (arrange), as Excel keeps it: JSON. */
   setSetting(key: string, value: unknown): void {
     this.model.settings.set(key, JSON.stringify(value));

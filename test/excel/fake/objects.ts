@@ -457,7 +457,7 @@ function clientResult<T, V>(obj: FakeClientObject<T>, compute: (t: T) => V): Fak
 
 export class FakeWorkbook
   extends FakeClientObject<WorkbookModel>
-  implements Faked<Excel.Workbook, 'worksheets' | 'names' | 'application' | 'notes' | 'settings' | 'load'>
+  implements Faked<Excel.Workbook, 'worksheets' | 'names' | 'application' | 'notes' | 'settings' | 'getSelectedRange' | 'load'>
 {
   private readonly worksheetsObj: FakeWorksheetCollection;
   private readonly settingsObj: FakeSettingCollection;
@@ -489,6 +489,17 @@ export class FakeWorkbook
 
   get worksheets(): FakeWorksheetCollection {
     return this.worksheetsObj;
+  }
+
+  /** The selection; A1 of the active sheet when nothing was selected through the API (a new workbook). */
+  getSelectedRange(): FakeRange {
+    return newRange(this.context, () => {
+      const m = this.context.model;
+      const sel = m.selection && !m.selection.sheet.deleted ? m.selection : null;
+      if (sel) return { sheet: sel.sheet, rect: sel.rect };
+      const sheet = m.activeSheet ?? m.sheets[0];
+      return sheet ? { sheet, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } } : null;
+    }).ensureNow();
   }
 
   get names(): FakeNamedItemCollection {
@@ -609,6 +620,7 @@ export class FakeWorksheet
       | 'isNullObject'
       | 'getRange'
       | 'getRangeByIndexes'
+      | 'getUsedRange'
       | 'activate'
       | 'delete'
       | 'freezePanes'
@@ -715,6 +727,22 @@ export class FakeWorksheet
       const rect = parseRect(local);
       if (!rect) throw new FakeOfficeError('InvalidArgument', `The address "${address}" is not valid.`);
       return rect;
+    });
+  }
+
+  /**
+   * The smallest rectangle holding every cell with content (valuesOnly) or with anything at all (a format,
+   * a fill); A1 for an empty sheet, as Excel gives it. Merged areas do not widen it (a guess).
+   */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return this.range((s) => {
+      let rect: Rect | null = null;
+      for (const [k, cell] of s.cells) {
+        if (valuesOnly ? cell.value === '' && cell.formula === null : cell.isDefault()) continue;
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        rect = rect ? { r0: Math.min(rect.r0, r), c0: Math.min(rect.c0, c), r1: Math.max(rect.r1, r), c1: Math.max(rect.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+      }
+      return rect ?? { r0: 0, c0: 0, r1: 0, c1: 0 };
     });
   }
 
@@ -1003,6 +1031,41 @@ export interface RangeTarget {
   rect: Rect;
 }
 
+interface AreasTarget {
+  sheet: SheetModel;
+  areas: Rect[];
+}
+
+/** Only what reading merged areas needs: the comma-separated address and the count. */
+export class FakeRangeAreas
+  extends FakeClientObject<AreasTarget>
+  implements Faked<Excel.RangeAreas, 'address' | 'areaCount' | 'isNullObject' | 'load'>
+{
+  constructor(ctx: FakeRequestContext, locate: () => AreasTarget | null) {
+    super(ctx, 'RangeAreas', locate);
+  }
+
+  /** @internal */
+  ensureNow(): this {
+    return this.ensure();
+  }
+
+  protected props(): Record<string, PropSpec<AreasTarget>> {
+    return {
+      address: { get: (t) => t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${rectA1(a)}`).join(',') },
+      areaCount: { get: (t) => t.areas.length },
+    };
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+
+  get areaCount(): number {
+    return this.read('areaCount');
+  }
+}
+
 export function newRange(ctx: FakeRequestContext, locate: () => RangeTarget | null): FakeRange {
   return strict(new FakeRange(ctx, locate), 'Range');
 }
@@ -1034,6 +1097,7 @@ export class FakeRange
       | 'worksheet'
       | 'getCell'
       | 'getEntireRow'
+      | 'getMergedAreasOrNullObject'
       | 'insert'
       | 'merge'
       | 'select'
@@ -1238,6 +1302,16 @@ export class FakeRange
       }
       return { sheet: t.sheet, rect: { r0: r, c0: c, r1: r, c1: c } };
     }).ensureNow();
+  }
+
+  /** The merged areas that meet the range (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.api('1.13', 'getMergedAreasOrNullObject');
+    return strict(new FakeRangeAreas(this.context, () => {
+      const t = this.target();
+      const areas = t.sheet.merges.filter((m) => intersects(m, t.rect));
+      return areas.length ? { sheet: t.sheet, areas } : null;
+    }), 'RangeAreas').ensureNow();
   }
 
   getEntireRow(): FakeRange {

@@ -33,6 +33,7 @@ import type {
   FakeSetting,
   FakeSettingCollection,
   FakeRange,
+  FakeRangeAreas,
   FakeRangeFill,
   FakeRangeFont,
   FakeRangeFormat,
@@ -57,6 +58,7 @@ type Swap<R> =
   : Eq<R, Excel.WorksheetProtection> extends true ? FakeWorksheetProtection
   : Eq<R, Excel.WorksheetFreezePanes> extends true ? FakeWorksheetFreezePanes
   : Eq<R, Excel.Range> extends true ? FakeRange
+  : Eq<R, Excel.RangeAreas> extends true ? FakeRangeAreas
   : Eq<R, Excel.RangeFormat> extends true ? FakeRangeFormat
   : Eq<R, Excel.RangeFill> extends true ? FakeRangeFill
   : Eq<R, Excel.RangeFont> extends true ? FakeRangeFont
