@@ -19,7 +19,7 @@ import { summaryCommand } from './summary';
 import { PlanError } from '../core/planError';
 import { readPlanFile } from '../core/planFile';
 import type { Plan } from '../core/plan';
-import { readWorkbookPlan, nameAddedRows } from '../xlsx/workbookPlan';
+import { readWorkbookPlan, nameAddedRows, rewriteStoredPlan } from '../xlsx/workbookPlan';
 import { planCommand } from './plan';
 import { adoptCommand, checkCommandWithTables } from './adopt';
 
@@ -141,7 +141,7 @@ async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
   const { snapshot, cells } = readSnapshot(pkg, period(str(args, 'period')), str(args, 'sheet'));
   const wp = readWorkbookPlan(pkg, snapshot, cells);
   const report: Report = checkWorkbook(snapshot, { indicators: wp.plan.indicators, headings: wp.plan.headings });
-  if (out) await saveNewFile(flaggedCopy(pkg, cells, report, (patch) => nameAddedRows(patch, wp, cells)), out);
+  if (out) await saveNewFile(flaggedCopy(pkg, cells, report, (patch) => { nameAddedRows(patch, wp, cells); rewriteStoredPlan(patch, pkg, wp); }), out);
   // Extensions of the contract's JSON: the base year of constant prices, when the workbook states it; what
   // the sheet changed in the stored plan (planNotes), when anything.
   const json = {

@@ -1,6 +1,8 @@
 // "Tổng hợp từ các sheet": consolidates the unit template sheets of the open workbook into a new template
 // sheet (its own sheet-scoped names, so it is itself a template that Kiểm tra accepts) and a unit-by-unit
-// sheet. The rules are core's (src/core/consolidate.ts). Reads in three round trips, writes the essential part in one, then each optional part in its own.
+// sheet. The rules are core's (src/core/consolidate.ts); the plan is the workbook's (its hidden plan sheet,
+// overlaid with each unit sheet's rows, as Kiểm tra reads it), so any plan consolidates as `chitieu merge`
+// does. Reads in three round trips, writes the essential part in one, then each optional part in its own.
 import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, emptyMergeNotes, mergeNotesOf, type Consolidation, type UnitInput, type Value } from '../core/consolidate';
 import type { ConsolidateOutcome, ConsolidateRequest } from '../core/actions';
 import { checkedSheetOf, withChecked } from '../core/checked';
@@ -15,6 +17,8 @@ import { runOptionalSteps } from './steps';
 import { ADOPTED_MARK } from '../core/recognize/adopted';
 import { hasTemplateNames, queueCells, readCells, splitAddress } from './snapshot';
 import { charsToPoints } from './styles';
+import { officeWorkbookPlan, queuePlanRead, type PlanQueue } from './workbookPlan';
+import type { Plan } from '../core/plan';
 
 export type { ConsolidateOutcome, ConsolidateRequest } from '../core/actions';
 
@@ -25,6 +29,8 @@ interface FoundTemplate {
   sheet: string;
   ranges: Map<string, Excel.Range>;
   consolidated: boolean;
+  /** The stored plan's cells and this sheet's rows, read with the names' cells. */
+  planQueue: PlanQueue;
 }
 
 /**
@@ -36,10 +42,11 @@ export async function readTemplateSheets(context: Excel.RequestContext): Promise
   const sheets = context.workbook.worksheets.load('items/name');
   const workbookNames = context.workbook.names.load('items/name,items/type');
   await context.sync();
+  const sheetNames = sheets.items.map((s) => s.name);
   const own = sheets.items.map((ws) => ({ name: ws.name, names: ws.names.load(SHEET_NAMES_LOAD) }));
   const workbookRanges = queueCells(workbookNames);
-  await context.sync();
-  const local = own.map((s) => ({ ...s, ranges: hasTemplateNames(s.names) ? queueCells(s.names, true) : null }));
+  // The hidden plan sheet's cells, in this same round trip.
+  const { planCells } = queuePlanRead(context, sheetNames, null, 0);
   await context.sync();
 
   const bySheet = new Map<string, Map<string, Excel.Range>>();
@@ -48,6 +55,15 @@ export async function readTemplateSheets(context: Excel.RequestContext): Promise
     if (!bySheet.has(sheet)) bySheet.set(sheet, new Map());
     bySheet.get(sheet)!.set(name, range);
   }
+  // Each candidate sheet's own names' cells and its rows (rows the user added, YC edits) in the third.
+  const local = own.map((s) => {
+    const ranges = hasTemplateNames(s.names) ? queueCells(s.names, true) : null;
+    const count = ranges ? s.names.items.length : bySheet.get(s.name)?.size ?? 0;
+    const rows = count ? queuePlanRead(context, [], context.workbook.worksheets.getItem(s.name).getRange('A1'), count) : null;
+    return { ...s, ranges, planQueue: { planCells, rows: rows?.rows ?? null, firstRow: rows?.firstRow ?? 0 } };
+  });
+  await context.sync();
+
   const templates: FoundTemplate[] = [];
   for (const s of local) {
     const ranges = s.ranges ?? bySheet.get(s.name);
@@ -55,9 +71,9 @@ export async function readTemplateSheets(context: Excel.RequestContext): Promise
     // A table of the user's own, adopted: its rows are its own plan's, not a unit's copy of the template.
     if (s.names.items.some((n) => n.scope === 'Worksheet' && n.name.toUpperCase() === ADOPTED_MARK)) continue;
     const consolidated = s.names.items.some((n) => n.scope === 'Worksheet' && n.name.toUpperCase() === CONSOLIDATED_MARK);
-    templates.push({ sheet: s.name, ranges, consolidated });
+    templates.push({ sheet: s.name, ranges, consolidated, planQueue: s.planQueue });
   }
-  return { sheetNames: sheets.items.map((s) => s.name), templates };
+  return { sheetNames, templates };
 }
 
 /**
@@ -74,16 +90,25 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
   };
   if (units.length < 2) return outcome;
 
-  const inputs: UnitInput[] = units.map((t) => ({ source: t.sheet, snapshot: readCells(t.ranges).snapshot, fallbackName: t.sheet }));
+  // The units' plan: the first unit sheet's (the seed's for older templates), as `chitieu merge` takes it.
+  let plan: Plan | undefined;
+  const inputs: UnitInput[] = units.map((t) => {
+    const { snapshot, cells } = readCells(t.ranges);
+    // Also lays the cells of rows the user added on this sheet into its snapshot, so they are merged too.
+    const wp = officeWorkbookPlan(t.planQueue, cells, snapshot, (name) => context.workbook.worksheets.getItem(name));
+    plan ??= wp.plan;
+    return { source: t.sheet, snapshot, fallbackName: t.sheet };
+  });
+  const { indicators, headings, order } = plan!;
   const unit = request.unit?.trim();
-  const c = consolidate(inputs, { ...(unit ? { unit } : {}), describe: (s) => `sheet "${s}"` });
+  const c = consolidate(inputs, { indicators, headings, ...(unit ? { unit } : {}), describe: (s) => `sheet "${s}"` });
   Object.assign(outcome, { included: c.included, excluded: c.excluded, ...mergeNotesOf(c) });
   if (c.included.length === 0) return outcome;
 
   const sheetName = freeSheetName(CONSOLIDATED_SHEET, sheetNames);
   const byUnitName = freeSheetName(BY_UNIT_SHEET, [...sheetNames, sheetName]);
   const model = buildTemplate({
-    year: c.year ?? new Date().getFullYear(), period: c.period, unit: c.unit, baseYear: c.baseYear, plan: c.plan, sheetName,
+    year: c.year ?? new Date().getFullYear(), period: c.period, unit: c.unit, baseYear: c.baseYear, indicators, headings, order, plan: c.plan, sheetName,
   });
   const byName = new Map<string, Value>([...c.cells, ...c.notes]);
   if (c.year === null) byName.set(TITLE_NAMES.year, null);
@@ -106,7 +131,7 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
 
   outcome.written = { sheet: sheetName, byUnitSheet: byUnitName };
   const snapshot = { ...snapshotOf(model, Object.fromEntries(c.cells), c.period), ...(c.year !== null ? { year: c.year } : {}), unit: c.unit, baseYear: c.baseYear };
-  outcome.report = withChecked(checkWorkbook(snapshot), checkedSheetOf(sheetName, snapshot));
+  outcome.report = withChecked(checkWorkbook(snapshot, { indicators, headings }), checkedSheetOf(sheetName, snapshot));
   return outcome;
 }
 

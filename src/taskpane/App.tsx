@@ -5,9 +5,9 @@
 // It never calls Excel itself: every workbook action comes in as a prop.
 import * as React from 'react';
 import {
-  Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Text, tokens,
+  Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens,
 } from '@fluentui/react-components';
-import { checkedOf } from '../core/checked';
+import { checkedOf, type CheckedReport } from '../core/checked';
 import { summarize, type SummaryOptions } from '../core/summary';
 import { tally } from '../core/tally';
 import type { Period, Report } from '../core/types';
@@ -22,6 +22,7 @@ import { OwnTable } from './OwnTable';
 import type { Intent, Strings } from './i18n';
 import { resultsOf } from './results';
 import { SummaryText } from './SummaryText';
+import { JudgedPlan, PLAN_TEXT, PlanChooser, SEED_CHOICE, type PlanChoice } from './PlanChooser';
 
 // The resolution reader and the editable plan load when the section is opened: the pane opens with only
 // what a check needs (bundle budget).
@@ -72,6 +73,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
   const [unit, setUnit] = React.useState('');
   const [year, setYear] = React.useState(String(initialYear));
   const [period, setPeriod] = React.useState<Period>('nam');
+  const [planChoice, setPlanChoice] = React.useState<PlanChoice>(SEED_CHOICE);
   const [yearError, setYearError] = React.useState(false);
   const [unitError, setUnitError] = React.useState(false);
   const [totalName, setTotalName] = React.useState('');
@@ -113,8 +115,14 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
   const insert = (sheetName?: string) => {
     const y = validYear();
     if (y === null) return;
+    // A plan file that did not read (or none chosen): its field says why; nothing is inserted.
+    if (planChoice.kind === 'file' && !planChoice.plan) {
+      if (!planChoice.error) setPlanChoice({ kind: 'file', error: PLAN_TEXT.fileNeeded });
+      return;
+    }
+    const plan = planChoice.plan;
     void work(async () => {
-      const outcome = await actions.insertTemplate({ year: y, period, unit: unit.trim(), ...(sheetName ? { sheetName } : {}) });
+      const outcome = await actions.insertTemplate({ year: y, period, unit: unit.trim(), ...(sheetName ? { sheetName } : {}), ...(plan ? { plan } : {}) });
       if (outcome.kind === 'inserted') {
         setTemplateKnown(true);
         const skipped = outcome.skipped.length ? ` ${t.partsSkipped(outcome.skipped)}` : '';
@@ -136,7 +144,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     setUnitError(!name);
     if (y === null || !name) return;
     void work(async () => {
-      const request = { year: y, period, unit: name, unitSheet: true } as const;
+      const request = { year: y, period, unit: name, unitSheet: true, ...(planChoice.plan ? { plan: planChoice.plan } : {}) } as const;
       let outcome = await actions.insertTemplate({ ...request, ...(sheetNameFor(name) ? { sheetName: sheetNameFor(name)! } : {}) });
       if (outcome.kind === 'sheet-exists') outcome = await actions.insertTemplate({ ...request, sheetName: outcome.suggestion });
       if (outcome.kind === 'inserted') {
@@ -191,13 +199,8 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
           <Field label={t.year} {...(yearError ? { validationState: 'error' as const, validationMessage: t.yearInvalid } : {})}>
             <Input type="number" value={year} style={{ width: '7em' }} onChange={(_, d) => { setYear(d.value); setYearError(false); }} />
           </Field>
-          <Field label={t.period}>
-            <RadioGroup layout="horizontal" value={period} onChange={(_, d) => setPeriod(d.value as Period)}>
-              <Radio value="nam" label={t.periodYear} />
-              <Radio value="6t" label={t.period6} />
-            </RadioGroup>
-          </Field>
         </div>
+        <PlanChooser choice={planChoice} onChoice={setPlanChoice} period={period} onPeriod={setPeriod} />
         <div className={styles.row}>
           <Button appearance="secondary" disabled={busy !== null} onClick={() => insert()}>{t.insert}</Button>
           {templateKnown && unit.trim() && <Button appearance="secondary" disabled={busy !== null} onClick={addUnitSheet}>{t.addUnitSheetFor(unit.trim())}</Button>}
@@ -241,6 +244,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
         <div ref={status} role="status" aria-live="polite" aria-atomic="true" tabIndex={-1} className={styles.status} data-testid="status">{statusText}</div>
         {report && results && (
           <>
+            {(report as CheckedReport).plan && <JudgedPlan plan={(report as CheckedReport).plan!} />}
             <Findings results={results} t={t} sheet={checked?.sheet} technical={technical} onSelect={select} />
             <Checkbox checked={technical} onChange={(_, d) => setTechnical(d.checked === true)} label={t.technical} />
             {live && <Text size={200}>{t.liveOn}</Text>}

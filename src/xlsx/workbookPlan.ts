@@ -3,12 +3,14 @@
 // (src/core/workbookPlan.ts), which decides. Rows the user added get snapshot cells by position, so the
 // engine judges them; the flagged copy names them (nameAddedRows).
 import { cellName, parseCellName, type NamedColumn } from '../core/names';
-import { planJsonFromCells } from '../core/planSheet';
+import { planJsonFromCells, planSheetCells } from '../core/planSheet';
+import { planJsonText } from '../core/planWrite';
 import { workbookPlan, type SheetRow, type WorkbookPlan } from '../core/workbookPlan';
 import type { CellSnapshot, RawValue, WorkbookSnapshot } from '../core/types';
 import { COLUMNS, FIRST_DATA_ROW, PLAN_NAME, PLAN_SHEET } from '../template/layout';
 import type { NamedCell } from './definedNames';
 import type { PackagePatch } from './package';
+import { tXml } from './package/patch';
 import type { Workbookish } from './snapshot';
 import { sourceOf, type TemplateSource } from './source';
 
@@ -19,9 +21,8 @@ const ROWS_AFTER_LAST_NAME = 60;
 
 const rowOf = (address: string) => Number(/\d+/.exec(address)![0]);
 
-/** The plan JSON stored in the workbook, or null (an older template). */
-export function storedPlanJson(wb: Workbookish): string | null {
-  const src = sourceOf(wb);
+/** Where the plan sheet's column A is, and its texts from there (trailing empty cells cut). */
+function storedPlanCells(src: TemplateSource): { sheet: string; start: number; texts: (string | null)[] } | null {
   const nc = src.workbookNames.get(PLAN_NAME);
   const sheet = nc?.sheet ?? PLAN_SHEET;
   if (!src.hasSheet(sheet)) return null;
@@ -34,7 +35,13 @@ export function storedPlanJson(wb: Workbookish): string | null {
     texts.push(typeof v === 'string' ? v : null);
   }
   while (texts.length && texts[texts.length - 1] === null) texts.pop();
-  return planJsonFromCells(texts);
+  return { sheet, start, texts };
+}
+
+/** The plan JSON stored in the workbook, or null (an older template). */
+export function storedPlanJson(wb: Workbookish): string | null {
+  const cells = storedPlanCells(sourceOf(wb));
+  return cells ? planJsonFromCells(cells.texts) : null;
 }
 
 const text = (v: RawValue | undefined) => (v === null || v === undefined || typeof v === 'object' ? '' : String(v));
@@ -126,4 +133,18 @@ export function nameAddedRows(patch: PackagePatch, plan: XlsxPlan, cells: Map<st
       cells.set(name, { name, sheet: plan.sheet, address });
     }
   }
+}
+
+/**
+ * In a copy: the stored plan rewritten with the rows the user added (named by nameAddedRows), as the
+ * add-in's check does — else the next check would no longer find them in the plan. Cells of the plan
+ * sheet's column A as inline text; chunks the old plan used beyond the new one's are emptied.
+ */
+export function rewriteStoredPlan(patch: PackagePatch, wb: Workbookish, plan: XlsxPlan): void {
+  if (!plan.stored || !plan.added.length) return;
+  const at = storedPlanCells(sourceOf(wb));
+  if (!at) return;
+  const cells = planSheetCells(planJsonText(plan.plan));
+  const count = Math.max(cells.length, at.texts.length);
+  for (let i = 0; i < count; i++) patch.setCell(at.sheet, `A${at.start + i}`, { inlineXml: tXml(cells[i] ?? '') });
 }

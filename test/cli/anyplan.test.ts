@@ -101,6 +101,12 @@ describe('a commune\'s own plan (xa-nho-2026)', () => {
     const names = namedCells(await readXlsx(copy));
     expect(names.has('TH_21')).toBe(true);
     expect(names.has('YC_21')).toBe(true);
+    // The copy's stored plan has the row too: its next check still judges it, with nothing left to take in.
+    const again = await check(copy);
+    expect(statuses(again.report)).toMatchObject({ 16: 'vuot', 21: 'vuot' });
+    expect(again.report.planNotes ?? []).not.toContainEqual(expect.stringMatching(/thêm chỉ tiêu mới/));
+    // The user's other cells are as they were: the copy judges as the edited file did.
+    expect(statuses(again.report)).toEqual(statuses(report));
   });
 
   it('merge: flows summed, rates kept where the units agree, info carried', async () => {

@@ -16,6 +16,11 @@ import { PLAN_SHEET } from '../../src/template/layout';
 import type { TemplateModel } from '../../src/template/model';
 import type { Entries } from '../../src/template/inMemory';
 import { addressOf, asContext, fillAsUser, insert, newFake } from './harness';
+import { consolidateSheets } from '../../src/excel/consolidate';
+import { insertTemplate } from '../../src/excel/insertTemplate';
+import { mergeUnitFiles } from '../../src/xlsx/merge';
+import { newTemplateWorkbook } from '../../src/xlsx/renderTemplate';
+import { fillByName, tmpDir } from '../support/xlsx';
 import type { FakeExcel } from './fake';
 
 const PLANS = path.join(__dirname, '../fixtures/plans');
@@ -131,5 +136,49 @@ describe('the other test plans give the CLI\'s verdicts', () => {
     expect(report.period).toBe('q3');
     expect(statuses(report)).toEqual({ 1: 'vuot', 2: 'chua-dat', 3: 'dat', 4: 'dat', 5: 'dat', 6: 'chua-dat' });
     expect(report.findings).toContainEqual(expect.objectContaining({ id: '2', code: 'behind-pace' }));
+  });
+});
+
+describe('"Tổng hợp từ các sheet" with the workbook\'s plan (xa-nho-2026)', () => {
+  const OTHER: Entries = { ...COMMUNE, TH_1: 12000, TH_12: 9000, TH_3: 66, TN_5: 50, TH_5: 45, DON_VI: 'UBND xã Bình Phú' };
+
+  it('merges two unit sheets by the plan, as `chitieu merge` does on the same figures', async () => {
+    const plan = planOf('xa-nho-2026');
+    const request = (sheetName: string) => ({ year: 2026, period: 'nam' as const, unit: '', sheetName, plan: JSON.parse(JSON.stringify(planJsonWithOrder(plan))) });
+    const a = templateOfRequest(request('Xã An Phú'));
+    const b = templateOfRequest(request('Xã Bình Phú'));
+    const fake = newFake();
+    expect((await insert(fake, a, ALL_FEATURES)).kind).toBe('inserted');
+    expect(await insertTemplate(asContext(fake), b, ALL_FEATURES, { unitSheet: true })).toMatchObject({ kind: 'inserted' });
+    await fillAsUser(fake, a, COMMUNE);
+    await fillAsUser(fake, b, OTHER);
+    const sheetsBefore = fake.sheetNames();
+    fake.resetSyncCount();
+    const outcome = await consolidateSheets(asContext(fake), {}, ALL_FEATURES);
+    expect(outcome.included.map((u) => u.unit)).toHaveLength(2);
+    expect(outcome.written).not.toBeNull();
+
+    // The same figures in two files through the CLI's merge.
+    const dir = tmpDir();
+    const files = await Promise.all([[a, COMMUNE], [b, OTHER]].map(async ([m, e], i) => {
+      const wb = newTemplateWorkbook(m as TemplateModel);
+      fillByName(wb, e as Entries);
+      const file = path.join(dir, `don-vi-${i}.xlsx`);
+      await wb.xlsx.writeFile(file);
+      return file;
+    }));
+    const cli = await mergeUnitFiles(files);
+    expect(statuses(outcome.report!)).toEqual(statuses(cli.report!));
+    // By the plan's own ids (20 rows, not the seed's 41); flows summed: 13.000 + 12.000 against 12.500 × 2.
+    expect(Object.keys(statuses(outcome.report!))).toHaveLength(20);
+    expect(statuses(outcome.report!)).toMatchObject({ 1: 'dat', 4: 'chua-dat', 9: 'chua-dat' });
+
+    // The consolidated sheet is judged by the same plan by Kiểm tra; the plan sheet is still the only one.
+    const consolidated = outcome.written!.sheet;
+    expect(fake.sheetNames().filter((n) => n.toLowerCase() === PLAN_SHEET)).toHaveLength(1);
+    expect(fake.sheetNames().filter((n) => !sheetsBefore.includes(n))).toEqual([consolidated, outcome.written!.byUnitSheet]);
+    const checked = await checkAndFlag(asContext(fake), undefined, consolidated);
+    expect(checked.plan).toMatchObject({ stored: true, indicators: 20, targets: 18 });
+    expect(statuses(checked)).toEqual(statuses(cli.report!));
   });
 });

@@ -1,0 +1,94 @@
+// The plan a template is inserted from — the built-in example (kế hoạch mẫu, the seed) or a plan file
+// (.json, validated by core's readPlanFile: a bad file's one-line error shows on the field and nothing is
+// inserted) — the period to insert for, and, after a check, the plan the results were judged against.
+import * as React from 'react';
+import { Field, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
+import type { CheckedPlan } from '../core/checked';
+import { PERIOD_CHOICES, periodText } from '../core/period';
+import { PlanError } from '../core/planError';
+import { readPlanFile } from '../core/planFile';
+import type { PlanJson } from '../core/planJson';
+import { planJsonWithOrder } from '../core/planWrite';
+import type { Period } from '../core/types';
+
+/** Vietnamese only, as the plan files are: kept here so the pane's string table needs no new entries. */
+export const PLAN_TEXT = {
+  plan: 'Kế hoạch',
+  seed: 'Kế hoạch mẫu (có sẵn)',
+  file: 'Tệp kế hoạch (.json)…',
+  fileInput: 'Chọn tệp kế hoạch (.json)',
+  fileNeeded: 'Chưa chọn tệp kế hoạch.',
+  fileRead: (name: string, unit: string | null, n: number) => `Tệp "${name}"${unit ? `: ${unit}` : ''}, ${n} chỉ tiêu.`,
+  period: 'Kỳ báo cáo',
+  judged: (p: CheckedPlan) => {
+    const where = p.stored ? 'kế hoạch lưu trong file' : 'kế hoạch mẫu';
+    const of = [p.unit, p.year ? `năm ${p.year}` : null].filter(Boolean).join(', ');
+    return `Đánh giá theo ${where}${of ? ` (${of})` : ''}: ${p.targets} chỉ tiêu có mục tiêu.`;
+  },
+};
+
+/** What the chooser hands the pane: the plan to insert from (none: the seed), or why there is none. */
+export interface PlanChoice {
+  kind: 'seed' | 'file';
+  plan?: PlanJson;
+  /** The file's one-line error, or that no file is chosen yet: inserting is refused while set. */
+  error?: string;
+}
+
+export const SEED_CHOICE: PlanChoice = { kind: 'seed' };
+
+interface PlanChooserProps {
+  choice: PlanChoice;
+  onChoice: (choice: PlanChoice) => void;
+  period: Period;
+  onPeriod: (period: Period) => void;
+}
+
+export function PlanChooser({ choice, onChoice, period, onPeriod }: PlanChooserProps): React.JSX.Element {
+  const [fileNote, setFileNote] = React.useState('');
+
+  const readFile = async (file: File | undefined) => {
+    setFileNote('');
+    if (!file) { onChoice({ kind: 'file', error: PLAN_TEXT.fileNeeded }); return; }
+    const text = await file.text();
+    try {
+      const plan = readPlanFile(text);
+      setFileNote(PLAN_TEXT.fileRead(file.name, plan.unit ?? null, plan.indicators.length));
+      // Serialisable, its order kept: what the insert request carries to the workbook.
+      onChoice({ kind: 'file', plan: planJsonWithOrder(plan) });
+    } catch (err) {
+      if (!(err instanceof PlanError)) throw err;
+      onChoice({ kind: 'file', error: err.message });
+    }
+  };
+
+  return (
+    <>
+      <Field label={PLAN_TEXT.plan}>
+        <RadioGroup value={choice.kind} onChange={(_, d) => onChoice(d.value === 'seed' ? SEED_CHOICE : { kind: 'file', error: PLAN_TEXT.fileNeeded })}>
+          <Radio value="seed" label={PLAN_TEXT.seed} />
+          <Radio value="file" label={PLAN_TEXT.file} />
+        </RadioGroup>
+      </Field>
+      {choice.kind === 'file' && (
+        <Field
+          label={PLAN_TEXT.fileInput}
+          {...(choice.error ? { validationState: 'error' as const, validationMessage: choice.error } : fileNote ? { validationState: 'success' as const, validationMessage: fileNote } : {})}
+        >
+          {/* A native input: the render form gives it the field's id, aria-invalid and aria-describedby. */}
+          {(props) => <input {...props} type="file" accept=".json,application/json" onChange={(e) => void readFile(e.target.files?.[0])} />}
+        </Field>
+      )}
+      <Field label={PLAN_TEXT.period}>
+        <Select value={period} onChange={(_, d) => onPeriod(d.value as Period)}>
+          {PERIOD_CHOICES.map((p) => <option key={p} value={p}>{periodText(p)}</option>)}
+        </Select>
+      </Field>
+    </>
+  );
+}
+
+/** After a check: which plan the results are judged against. */
+export function JudgedPlan({ plan }: { plan: CheckedPlan }): React.JSX.Element {
+  return <Text size={200} data-testid="judged-plan">{PLAN_TEXT.judged(plan)}</Text>;
+}
