@@ -5,8 +5,9 @@ import { checkWorkbook } from '../core/engine';
 import { FLAG_FILL, NOTE_PREFIX, planFlags } from '../core/flags';
 import { checkedPlanOf, checkedSheetOf, withChecked, type CheckedReport } from '../core/checked';
 import type { Period, Report } from '../core/types';
-import { ADOPTED_MARK, checkRecognized, fromAdoptedTable, type AdoptedTable } from '../core/recognize';
-import { adoptedKey, adoptedSettingKey } from './recognize';
+import { ADOPTED_MARK } from '../core/recognize/adopted';
+import type { AdoptedTable } from '../core/recognize';
+import { adoptedKey, adoptedSettingKey } from './adoptedKeys';
 import { isDeadTemplateName } from './deadNames';
 import { protectedSheetError } from './errors';
 import { markOf, markSheet, SHEET_MARK, SHEET_NAMES_LOAD } from './marker';
@@ -84,7 +85,9 @@ function parseAdopted(value: unknown): AdoptedTable | null {
 }
 
 /** The check of an adopted table: as `chitieu check` on it — its own rules, and its stated results. */
-function checkAdopted(read: TemplateRead, adopted: AdoptedTable, period?: Period): Report {
+async function checkAdopted(read: TemplateRead, adopted: AdoptedTable, period?: Period): Promise<Report> {
+  // The recogniser loads on demand: only adopted tables need it.
+  const { checkRecognized, fromAdoptedTable } = await import('../core/recognize');
   const sheet = templateSheet(read);
   const rec = fromAdoptedTable(adopted, sheet, (name) => read.cells.get(name));
   const formatAt = new Map<string, string>();
@@ -119,7 +122,7 @@ export async function checkAndFlag(context: Excel.RequestContext, period?: Perio
   const read = await readTemplate(context, period, sheet);
   const notesSkipped: string[] = [];
   const wbPlan = read.plan;
-  const checked = read.adopted ? checkAdopted(read, read.adopted, period)
+  const checked = read.adopted ? await checkAdopted(read, read.adopted, period)
     : checkWorkbook(read.snapshot, wbPlan ? { indicators: wbPlan.plan.indicators, headings: wbPlan.plan.headings } : {});
   const report: CheckedReport = {
     ...withChecked(checked, checkedSheetOf(templateSheet(read), read.snapshot)),

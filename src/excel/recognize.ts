@@ -10,15 +10,9 @@ import type { Features } from './features';
 import { newSheetKey } from './marker';
 import { rawOf, splitAddress } from './snapshot';
 
-/** Settings key of an adopted table's rows (rule, target, unit …), by the key in its mark's comment. */
-export const ADOPTED_SETTING = 'chitieu.bang';
-export const adoptedSettingKey = (key: string): string => `${ADOPTED_SETTING}#${key}`;
+import { adoptedSettingKey } from './adoptedKeys';
 
-/** The key in the adopted mark's comment ("chitieu:bang:k3f9x2"), or null. */
-export function adoptedKey(comment: string | null | undefined): string | null {
-  const m = /^chitieu:bang:([0-9a-z]+)$/.exec((comment ?? '').trim());
-  return m ? m[1]! : null;
-}
+export { ADOPTED_SETTING, adoptedKey, adoptedSettingKey } from './adoptedKeys';
 
 interface Rect { row: number; col: number; rows: number; cols: number }
 

@@ -18,7 +18,6 @@ import type { WorkbookActions } from '../core/actions';
 import { Chart } from './Chart';
 import { Consolidation } from './Consolidation';
 import { Findings } from './Findings';
-import { OwnTable } from './OwnTable';
 import type { Intent, Strings } from './i18n';
 import { resultsOf } from './results';
 import { SummaryText } from './SummaryText';
@@ -27,6 +26,7 @@ import { JudgedPlan, PLAN_TEXT, PlanChooser, SEED_CHOICE, type PlanChoice } from
 // The resolution reader and the editable plan load when the section is opened: the pane opens with only
 // what a check needs (bundle budget).
 const PastePlan = React.lazy(() => import('./PastePlan').then((m) => ({ default: m.PastePlan })));
+const OwnTable = React.lazy(() => import('./OwnTable').then((m) => ({ default: m.OwnTable })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
@@ -260,7 +260,9 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
 
       {summary && <SummaryText summary={summary} t={t} busy={busy !== null} onWriteSheet={writeSummary} />}
 
-      <OwnTable actions={actions} disabled={busy !== null} />
+      <React.Suspense fallback={<Spinner size="tiny" label={t.working} />}>
+        <OwnTable actions={actions} disabled={busy !== null} />
+      </React.Suspense>
 
       <section className={styles.section} aria-labelledby={`${id}-total`}>
         <h2 id={`${id}-total`} className={styles.h2}>{t.consolidateSection}</h2>

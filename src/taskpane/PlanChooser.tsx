@@ -6,7 +6,6 @@ import { Field, Radio, RadioGroup, Select, Text } from '@fluentui/react-componen
 import type { CheckedPlan } from '../core/checked';
 import { PERIOD_CHOICES, periodText } from '../core/period';
 import { PlanError } from '../core/planError';
-import { readPlanFile } from '../core/planFile';
 import type { PlanJson } from '../core/planJson';
 import { planJsonWithOrder } from '../core/planWrite';
 import type { Period } from '../core/types';
@@ -52,6 +51,8 @@ export function PlanChooser({ choice, onChoice, period, onPeriod }: PlanChooserP
     if (!file) { onChoice({ kind: 'file', error: PLAN_TEXT.fileNeeded }); return; }
     const text = await file.text();
     try {
+      // The plan-file reader loads when a file is chosen (bundle budget).
+      const { readPlanFile } = await import('../core/planFile');
       const plan = readPlanFile(text);
       setFileNote(PLAN_TEXT.fileRead(file.name, plan.unit ?? null, plan.indicators.length));
       // Serialisable, its order kept: what the insert request carries to the workbook.

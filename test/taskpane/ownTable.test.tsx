@@ -33,7 +33,8 @@ const show = () => {
   const actions = excelActions((n, v) => requirements.isSetSupported(n, v));
   return render(<FluentProvider theme={webLightTheme}><App actions={actions} t={VI} initialYear={2026} /></FluentProvider>);
 };
-const click = async (name: string | RegExp) => { await act(async () => { fireEvent.click(screen.getByRole('button', { name })); }); };
+// findByRole: the section's code loads on demand, after the pane's first render.
+const click = async (name: string | RegExp) => { const button = await screen.findByRole('button', { name }); await act(async () => { fireEvent.click(button); }); };
 
 test('recognise, leave a row out, correct nothing else, confirm; then check the sheet', async () => {
   show();
