@@ -8,7 +8,7 @@
 // - "lỗi": findings of severity error (each is a cell to fix).
 // - "cần xem lại": warnings that ask for an action — not an empty cell still to be typed (missing,
 //   missing-plan: those rows are "chưa có số liệu") and not behind-pace (its row is "chưa đạt").
-import { HEADINGS, INDICATORS, type Heading, type Indicator } from './catalog';
+import { HEADINGS, type Heading, type Indicator } from './catalog';
 import type { Finding, IndicatorResult, Report, Status } from './types';
 
 export const UNENTERED_CODES: ReadonlySet<string> = new Set(['missing', 'missing-plan']);
@@ -37,8 +37,10 @@ export function aggregateIds(headings: readonly Heading[] = HEADINGS): Set<strin
 /** The rows that are counted, in the Report's (the sheet's) order. */
 export function judgedRows(report: Report, options: TallyOptions = {}): IndicatorResult[] {
   const aggregates = aggregateIds(options.headings);
-  const known = new Set((options.indicators ?? INDICATORS).map((i) => i.id));
-  return report.indicators.filter((r) => !aggregates.has(r.id) && known.has(r.id) && r.judged !== false);
+  // Without a plan's list every row the Report judged counts: a table of the user's own (ids "I.3") or a
+  // plan beyond the seed catalog is not emptied by the seed's ids.
+  const known = options.indicators ? new Set(options.indicators.map((i) => i.id)) : null;
+  return report.indicators.filter((r) => !aggregates.has(r.id) && (!known || known.has(r.id)) && r.judged !== false);
 }
 
 /** A warning that asks the user to look at a value (not a cell still empty, not a row already "chưa đạt"). */

@@ -10,6 +10,9 @@ import type { WorkbookActions } from '../../src/core/actions';
 import { stringsFor } from '../../src/taskpane/i18n';
 import { mountApp } from '../../src/taskpane/mount';
 import { COLUMN_ORDER, COLUMNS } from '../../src/template/layout';
+import { fillOwnTable } from '../excel/ownTable';
+import { buildTable } from '../fixtures/tables/build';
+import { LAYOUTS } from '../fixtures/tables/layouts';
 
 const fake = new FakeExcel({ sheets: ['Sheet1'] });
 // Excel 2019's sets (1.8): everything but the A4 print setup (1.9), so the pane lists one missing feature.
@@ -28,10 +31,37 @@ const actions: WorkbookActions = {
   select: async (name, sheet) => { try { await real.select(name, sheet); } finally { changed(); } },
   consolidate: async (req) => { try { return await real.consolidate(req); } finally { changed(); } },
   writeSummary: async (summary, report) => { try { return await real.writeSummary(summary, report); } finally { changed(); } },
+  adoptTable: async (table, corrections) => { try { return await real.adoptTable!(table, corrections); } finally { changed(); } },
   watch: (onReport, onError) => real.watch((r) => { onReport(r); changed(); }, onError),
 };
 (window as unknown as { fake: FakeExcel; syncs: () => number }).fake = fake;
 (window as unknown as { syncs: () => number }).syncs = () => fake.syncCount;
+
+/** What the own table was built to contain, so a test judges the pane against the generator's decisions. */
+export interface OwnTableLoaded { sheet: string; thLetter: string; rows: number; shortfalls: string[]; mismatches: string[] }
+/**
+ * Puts a small table of the user's own (the commune layout, headers in one row: merges need ExcelApi 1.13,
+ * this page has 1.8) on a new sheet in front: five indicators, one short of plan, one stated verdict wrong.
+ */
+(window as unknown as { loadOwnTable: () => OwnTableLoaded }).loadOwnTable = () => {
+  const sheet = 'Biểu xã';
+  const base = LAYOUTS.find((l) => l.name === 'xa-la-ma-khong-ke-hoach')!;
+  const ids = new Set(['I', 'I.1', 'I.3', 'I.4', 'II', 'II.3', 'II.4']);
+  const t = buildTable({
+    ...base, name: 'xa-nho', seed: 5, noise: false, title: undefined, mismatch: [1], only: (id) => ids.has(id),
+    cols: base.cols.map((c) => ({ key: c.key, label: c.group ? `${c.label} ${c.group}` : c.label })),
+  });
+  fake.addSheet(sheet);
+  fillOwnTable(fake, sheet, t);
+  fake.activateAsUser(sheet);
+  changed();
+  const letter = t.expected.columns;
+  return {
+    sheet, thLetter: letter.TH!, rows: t.expected.rows.length,
+    shortfalls: t.expected.rows.filter((r) => r.status === 'chua-dat').map((r) => `${letter.TH}${r.row}`),
+    mismatches: t.expected.mismatches.map((m) => `${letter[m.col]}${m.row}`),
+  };
+};
 
 let lastShown: string | null = null;
 /** The sheet the grid shows: the template sheet Excel has in front (or had last, when the front one has none). */

@@ -280,6 +280,44 @@ test('a pasted list of targets: read, one rule edited, inserted, a figure typed,
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });
 
+test('a table of the user\'s own: recognised, confirmed, checked, flagged in the sheet, cleared', async () => {
+  await page.goto(origin + '/'); // a new workbook; then the user's own table on a sheet in front
+  const own = await page.evaluate(() => (window as unknown as { loadOwnTable: () => { sheet: string; thLetter: string; rows: number; shortfalls: string[]; mismatches: string[] } }).loadOwnTable());
+  expect(own.shortfalls.length).toBe(1);
+  expect(own.mismatches.length).toBe(1);
+  const fillsOf = (cells: string[]) => page.evaluate(([sheet, list]) => (list as string[]).map((a) =>
+    (window as unknown as { fake: { cell(s: string, a: string): { fill?: string | null } } }).fake.cell(sheet as string, a).fill ?? null), [own.sheet, cells] as const);
+  const flagged = [...own.shortfalls, ...own.mismatches];
+  const before = await fillsOf(flagged);
+
+  await pane().getByRole('button', { name: 'Nhận dạng bảng trên sheet đang mở' }).click();
+  const section = pane().getByTestId('own-table');
+  await expect(section.getByLabel('Chữ cột Thực hiện').inputValue()).resolves.toBe(own.thLetter);
+  await expect(section.getByRole('list', { name: 'Chỉ tiêu khớp' }).getByRole('checkbox').count()).resolves.toBe(own.rows);
+  await section.getByRole('button', { name: 'Dùng bảng này' }).click();
+  await section.getByText(new RegExp(`Đã gắn \\d+ tên ô vào sheet “${own.sheet}”`)).waitFor();
+
+  await pane().getByRole('button', { name: 'Kiểm tra' }).click();
+  await page.waitForFunction(() => /đạt và vượt/.test(document.querySelector('#pane [data-testid="status"]')?.textContent ?? ''));
+  const line = await pane().getByTestId('status').textContent();
+  expect(line).toContain(own.sheet);
+  expect(line).toContain(`${own.mismatches.length} lỗi, ${own.shortfalls.length} chưa đạt`);
+  const flaggedFills = await fillsOf(flagged);
+  flaggedFills.forEach((f, i) => expect(f).not.toBe(before[i]));
+  expect(flaggedFills.every((f) => typeof f === 'string' && f.length > 0)).toBe(true);
+
+  await pane().getByRole('button', { name: 'Xóa đánh dấu' }).click();
+  await pane().getByText(/Đã xóa đánh dấu/).waitFor();
+  await expect(fillsOf(flagged)).resolves.toEqual(before);
+
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+    return (await axe.run({ include: [['#pane']] }, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
+  });
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+});
+
 test('no page error, and no request beyond its own origin (code loaded on demand included)', () => {
   expect(pageErrors).toEqual([]);
   expect(foreignRequests).toEqual([]);
