@@ -70,7 +70,8 @@ export class XlsxPackage {
   private stylesCache: Styles | null | undefined;
   private sharedCache: SharedStrings | null | undefined;
   private readonly sheetText = new Map<string, string>();
-  private readonly lastScan = new Map<string, { wanted: Set<string>; scan: SheetScan }>();
+  /** Scans made of each sheet part (a few: template cells, the plan's rows), any of which may serve a later read. */
+  private readonly scans = new Map<string, { wanted: Set<string>; scan: SheetScan }[]>();
 
   /** The file's name, for messages about a part found broken later. */
   fileName = '';
@@ -166,15 +167,16 @@ export class XlsxPackage {
   }
 
   /**
-   * A scan of the sheet for these cells; the last scan is reused when it covers them (check reads the
-   * template's cells, then the flag writer reads and patches some of the same ones).
+   * A scan of the sheet for these cells; an earlier scan is reused when it covers them (check reads the
+   * template's cells and the plan's rows, then the flag writer reads and patches some of the same ones).
    */
   scan(sheet: string, wanted: ReadonlySet<string>, wantRows?: ReadonlySet<number>): SheetScan {
     const info = this.sheet(sheet)!;
-    const last = this.lastScan.get(info.part!);
-    if (last && !wantRows && [...wanted].every((r) => last.wanted.has(r))) return last.scan;
+    const earlier = this.scans.get(info.part!) ?? [];
+    const covering = wantRows ? undefined : earlier.find((e) => [...wanted].every((r) => e.wanted.has(r)));
+    if (covering) return covering.scan;
     const scan = scanSheet(this.sheetXml(sheet), info.part!, wantRows ? { wanted, wantRows } : { wanted });
-    if (!wantRows) this.lastScan.set(info.part!, { wanted: new Set(wanted), scan });
+    if (!wantRows) this.scans.set(info.part!, [...earlier, { wanted: new Set(wanted), scan }]);
     return scan;
   }
 
