@@ -2,18 +2,15 @@
 // `chitieu adopt FILE [--sheet S] [--plan PLAN.json] --out COPY [--json]` attaches the contract's names to
 // the recognised cells (sheet-scoped, by patching workbook.xml only), and `chitieu check` on a workbook
 // without the template's names — or on a sheet `adopt` named — recognises the table and checks it.
-import { promises as fs } from 'fs';
 import path from 'path';
 import { parsePeriodOption } from '../core/period';
-import { PlanError } from '../core/planError';
-import { readPlanFile } from '../core/planFile';
 import { planToJson } from '../core/planWrite';
 import type { PlanJson } from '../core/planJson';
 import { checkRecognized, cleanName, gridFormats, toAdoptJson, type Recognition, type TableColumn } from '../core/recognize';
 import type { IndicatorResult, Period } from '../core/types';
 import { adoptedCopy, adoptedFrom, AdoptConflict } from '../xlsx/adopt';
 import { flaggedCopy } from '../xlsx/flags';
-import { FileProblem, loadPackage, saveNewFile } from '../xlsx/io';
+import { loadPackage, saveNewFile } from '../xlsx/io';
 import { namedCellsOf, type XlsxPackage } from '../xlsx/package';
 import { excelName, findTable, recognizedNames, type Found } from '../xlsx/recognizedSource';
 import { cellName, parseCellName } from '../core/names';
@@ -21,25 +18,11 @@ import { templatesOf } from '../xlsx/snapshot';
 import { parseArgs, str, UsageError } from './args';
 import { renderReport } from './table';
 import type { Io } from './main';
+import { readPlan } from './planArg';
 
-/**
- * The plan given with `--plan`, as plan JSON. Seam: a minimal shape check for now; the full plan model's
- * reader (issue 11, planFromJson) replaces the body of this one function.
- */
+/** The plan given with `--plan`, as plan JSON (recognition matches against it), read and validated as `template --plan` reads it. */
 export async function loadPlanJson(file: string): Promise<PlanJson> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    throw new FileProblem(`không đọc được tệp kế hoạch "${file}"`);
-  }
-  // The full plan model validates it (one line naming the field); recognition matches against its JSON.
-  try {
-    return planToJson(readPlanFile(text));
-  } catch (err) {
-    if (err instanceof PlanError) throw new PlanError(`kế hoạch "${file}": ${err.message}`);
-    throw err;
-  }
+  return planToJson(await readPlan(file));
 }
 
 const COLUMN_WORDS: Record<TableColumn, string> = {

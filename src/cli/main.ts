@@ -2,7 +2,6 @@
 // the user's input ends as one Vietnamese line on standard error and exit status 2, never a stack trace.
 // ExcelJS is loaded only by the commands that make a new workbook (template, merge, demo), so check,
 // describe and summary start without it.
-import { promises as fs } from 'fs';
 import path from 'path';
 import { checkWorkbook } from '../core/engine';
 import { parsePeriodOption } from '../core/period';
@@ -17,10 +16,9 @@ import { parseArgs, str, UsageError } from './args';
 import { renderReport } from './table';
 import { summaryCommand } from './summary';
 import { PlanError } from '../core/planError';
-import { readPlanFile } from '../core/planFile';
-import type { Plan } from '../core/plan';
 import { readWorkbookPlan, nameAddedRows, rewriteStoredPlan } from '../xlsx/workbookPlan';
 import { planCommand } from './plan';
+import { readPlan } from './planArg';
 import { adoptCommand, checkCommandWithTables } from './adopt';
 
 export interface Io {
@@ -117,20 +115,6 @@ async function templateCommand(argv: readonly string[], io: Io): Promise<number>
   return 0;
 }
 
-async function readPlan(file: string): Promise<Plan> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    throw new FileProblem(`không đọc được tệp kế hoạch "${file}"`);
-  }
-  try {
-    return readPlanFile(text);
-  } catch (err) {
-    if (err instanceof PlanError) throw new PlanError(`kế hoạch "${file}": ${err.message}`);
-    throw err;
-  }
-}
 
 async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'period', 'sheet'], ['json']);
