@@ -2,6 +2,7 @@
 // `chitieu adopt FILE [--sheet S] [--plan PLAN.json] --out COPY [--json]` attaches the contract's names to
 // the recognised cells (sheet-scoped, by patching workbook.xml only), and `chitieu check` on a workbook
 // without the template's names — or on a sheet `adopt` named — recognises the table and checks it.
+import { errorLine } from './errorLine';
 import path from 'path';
 import { parsePeriodOption } from '../core/period';
 import { planToJson } from '../core/planWrite';
@@ -31,7 +32,7 @@ const COLUMN_WORDS: Record<TableColumn, string> = {
 };
 
 function noTable(io: Io, reason: string): number {
-  io.err(`chitieu: ${reason}\n`);
+  io.err(errorLine(reason));
   return 2;
 }
 

@@ -20,6 +20,7 @@ import { readWorkbookPlan, nameAddedRows, rewriteStoredPlan } from '../xlsx/work
 import { planCommand } from './plan';
 import { readPlan } from './planArg';
 import { adoptCommand, checkCommandWithTables } from './adopt';
+import { errorLine } from './errorLine';
 
 export interface Io {
   out: (text: string) => void;
@@ -75,7 +76,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
   } catch (err) {
     if (err instanceof UsageError || err instanceof FileProblem || err instanceof NoTemplateError || err instanceof PlanError || err instanceof BrokenPart) {
-      io.err(`chitieu: ${err.message}${err instanceof UsageError ? ' (xem: chitieu --help)' : ''}\n`);
+      io.err(errorLine(`${err.message}${err instanceof UsageError ? ' (xem: chitieu --help)' : ''}`));
       return 2;
     }
     throw err;

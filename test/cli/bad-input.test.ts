@@ -12,6 +12,7 @@ import { realisticEntries } from '../../src/template/samples';
 import { MAX_FILE_BYTES, MAX_UNPACKED_BYTES } from '../../src/xlsx/io';
 import { declaredUnpackedSize } from '../../src/xlsx/zipGuard';
 import { namedCells } from '../../src/xlsx/definedNames';
+import { openZip, writeZip } from '../../src/xlsx/package/zip';
 import { fillByName, run, tmpDir } from '../support/xlsx';
 
 const dir = tmpDir();
@@ -312,6 +313,18 @@ describe('files that cannot be used: exit 2 with one line', () => {
       { numRuns: 25 },
     );
   }, 40_000);
+
+  it('a damaged directory entry whose name holds a line break still gives one line', async () => {
+    // Found by the flipped-bytes property: a name's bytes flipped to "\n" and a local offset gone wrong.
+    const z = openZip(filled);
+    const data = Buffer.from(writeZip(z, new Map(), new Map([['xl/a\r\nb\u0007.bin', Buffer.from('x')]])));
+    const cd = data.lastIndexOf(Buffer.from('xl/a\r\nb\u0007.bin', 'latin1')) - 46;
+    expect(data.readUInt32LE(cd)).toBe(0x02014b50);
+    data.writeUInt32LE(7, cd + 42); // local header offset points at nothing
+    const r = await run('check', await writeFile(data), '--json');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('chitieu: tệp "' + r.err.split('"')[1] + '" bị hỏng hoặc không phải .xlsx hợp lệ (phần "xl/a??b?.bin" không có ở vị trí mục lục ghi)\n');
+  }, 20_000);
 
   it('a zip that is not an xlsx', async () => {
     await expectExit2(await writeFile(zip({ 'ghi-chu.txt': 'Không phải sổ tính' })), /^chitieu: /);

@@ -8,6 +8,13 @@ import { constants, deflateRawSync, inflateRawSync } from 'zlib';
 
 export class ZipError extends Error {}
 
+/** A part name as an error line shows it: a damaged directory can hold control bytes and any length. */
+function shown(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control bytes are exactly what is replaced
+  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return JSON.stringify(clean.length > 80 ? `${clean.slice(0, 80)}…` : clean);
+}
+
 export interface ZipEntry {
   name: string;
   method: number;
@@ -40,7 +47,7 @@ export class ZipArchive {
   read(name: string): Uint8Array | null {
     const e = this.byName.get(name);
     if (!e) return null;
-    if (e.flags & 1) throw new ZipError(`phần "${name}" được mã hoá`);
+    if (e.flags & 1) throw new ZipError(`phần ${shown(name)} được mã hoá`);
     const raw = this.data.subarray(e.dataStart, e.dataStart + e.compressedSize);
     let out: Uint8Array;
     if (e.method === 0) out = raw;
@@ -49,10 +56,10 @@ export class ZipArchive {
         // Held to the declared size: a part cannot unpack to more than the directory said.
         out = e.size === 0 ? new Uint8Array(0) : inflateRawSync(raw, { maxOutputLength: e.size, chunkSize: Math.max(65_536, Math.min(e.size, 256 * 1024 * 1024)) });
       } catch (err) {
-        throw new ZipError(`phần "${name}" giải nén lỗi (${(err as Error).message})`);
+        throw new ZipError(`phần ${shown(name)} giải nén lỗi (${(err as Error).message})`);
       }
-    } else throw new ZipError(`phần "${name}" nén theo kiểu ${e.method} không hỗ trợ`);
-    if (out.length !== e.size || crc32(out) !== e.crc) throw new ZipError(`phần "${name}" hỏng (sai kích thước hoặc CRC)`);
+    } else throw new ZipError(`phần ${shown(name)} nén theo kiểu ${e.method} không hỗ trợ`);
+    if (out.length !== e.size || crc32(out) !== e.crc) throw new ZipError(`phần ${shown(name)} hỏng (sai kích thước hoặc CRC)`);
     return out;
   }
 
@@ -99,13 +106,13 @@ export function openZip(data: Uint8Array): ZipArchive {
     const commentLen = u16(data, p + 32);
     const local = u32(data, p + 42);
     const name = decodeName(data.subarray(p + 46, p + 46 + nameLen), (flags & 0x800) !== 0);
-    if (local + 30 > data.length || u32(data, local) !== 0x04034b50) throw new ZipError(`phần "${name}" không có ở vị trí mục lục ghi`);
+    if (local + 30 > data.length || u32(data, local) !== 0x04034b50) throw new ZipError(`phần ${shown(name)} không có ở vị trí mục lục ghi`);
     const dataStart = local + 30 + u16(data, local + 26) + u16(data, local + 28);
     const e: ZipEntry = {
       name, flags, method: u16(data, p + 10), time: u16(data, p + 12), date: u16(data, p + 14), crc: u32(data, p + 16),
       compressedSize: u32(data, p + 20), size: u32(data, p + 24), externalAttrs: u32(data, p + 38), dataStart,
     };
-    if (dataStart + e.compressedSize > data.length) throw new ZipError(`phần "${name}" bị cắt cụt`);
+    if (dataStart + e.compressedSize > data.length) throw new ZipError(`phần ${shown(name)} bị cắt cụt`);
     entries.push(e);
     p += 46 + nameLen + extraLen + commentLen;
   }
