@@ -6,6 +6,7 @@ import { planFromObject } from './planRead';
 import { MEASURE_NAMES, MEASURES, planIndex, type Heading, type Indicator, type Plan } from './plan';
 import type { Measure } from './types';
 
+export { indicatorName } from './plan';
 export type { GrowthPlan, Heading, Indicator, IndicatorPlan, Plan, PlanFigure } from './plan';
 export { MEASURE_NAMES, MEASURES };
 
@@ -19,11 +20,6 @@ export function indicatorById(id: string, indicators: readonly Indicator[] = IND
   return planIndex(indicators).byId.get(id);
 }
 
-/** The name as sentences use it: without "Trong đó:", with its measure — "Nông, lâm, thủy sản (giá trị sản xuất)". */
-export function indicatorName(ind: Indicator, measure: Measure | null = null): string {
-  const name = ind.name.replace(/^Trong đó:\s*/i, '');
-  return measure ? `${name} (${MEASURE_NAMES[measure].toLowerCase()})` : name;
-}
 
 /** The rows that carry values: one per indicator, two (sp, sx) for rows with two measures. */
 export interface IndicatorKey {

@@ -1,7 +1,7 @@
 // Which sheet a check read, and its title block (unit, year, period): what the results, the paragraph and
 // the "Tóm tắt" sheet are about. Taken from the sheet, never from the task pane's insert fields, so a field
 // changed after a check cannot relabel its results.
-import { UNJUDGED_RULES, type Plan } from './plan';
+import { UNJUDGED_RULES, type Heading, type Indicator, type Plan } from './plan';
 import type { Period, Report, WorkbookSnapshot } from './types';
 
 export interface CheckedSheet {
@@ -39,7 +39,23 @@ export function checkedPlanOf(plan: Plan, stored: boolean, notes: readonly strin
  * A Report that knows its sheet: what the Excel adapter's check returns. Still a Report to everyone else.
  * `notesSkipped`: note (Ghi chú) cells holding the user's formula, which the check did not write into.
  */
-export type CheckedReport = Report & { checked: CheckedSheet; notesSkipped?: string[]; plan?: CheckedPlan };
+export type CheckedReport = Report & { checked: CheckedSheet; notesSkipped?: string[]; plan?: CheckedPlan; rows?: JudgedRows };
+
+/**
+ * The rows a report was judged by — the plan's indicators and headings (the workbook's own plan, the
+ * built-in example, or an adopted table's rows): what the pane's lists, the paragraph and the "Tóm tắt"
+ * sheet name rows and count aggregates with. Never the seed's list for a report of another plan.
+ */
+export interface JudgedRows {
+  indicators: readonly Indicator[];
+  headings: readonly Heading[];
+}
+
+/** The rows the adapter said a report was judged by, or null (a Report from elsewhere: rows are named by id). */
+export function rowsOf(report: Report): JudgedRows | null {
+  const r = (report as Partial<CheckedReport>).rows;
+  return r && Array.isArray(r.indicators) && Array.isArray(r.headings) ? r : null;
+}
 
 export function checkedSheetOf(sheet: string, snapshot: WorkbookSnapshot): CheckedSheet {
   return { sheet, year: snapshot.year ?? null, period: snapshot.period, unit: snapshot.unit ?? null, baseYear: snapshot.baseYear ?? null };

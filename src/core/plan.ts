@@ -117,3 +117,9 @@ export function planIndex(indicators: readonly Indicator[], headings: readonly H
   indexCache.set(indicators, idx);
   return idx;
 }
+
+/** The name as sentences use it: without "Trong đó:", with its measure — "Nông, lâm, thủy sản (giá trị sản xuất)". */
+export function indicatorName(ind: Indicator, measure: Measure | null = null): string {
+  const name = ind.name.replace(/^Trong đó:\s*/i, '');
+  return measure ? `${name} (${MEASURE_NAMES[measure].toLowerCase()})` : name;
+}

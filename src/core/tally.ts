@@ -8,7 +8,7 @@
 // - "lỗi": findings of severity error (each is a cell to fix).
 // - "cần xem lại": warnings that ask for an action — not an empty cell still to be typed (missing,
 //   missing-plan: those rows are "chưa có số liệu") and not behind-pace (its row is "chưa đạt").
-import { HEADINGS, type Heading, type Indicator } from './catalog';
+import type { Heading, Indicator } from './plan';
 import type { Finding, IndicatorResult, Report, Status } from './types';
 
 export const UNENTERED_CODES: ReadonlySet<string> = new Set(['missing', 'missing-plan']);
@@ -29,8 +29,8 @@ export interface Tally {
 
 const STATUSES: readonly Status[] = ['vuot', 'dat', 'chua-dat', 'khong-du-lieu'];
 
-/** Ids of aggregate rows (headings with `allOf`): shown, never counted. */
-export function aggregateIds(headings: readonly Heading[] = HEADINGS): Set<string> {
+/** Ids of aggregate rows (headings with `allOf`) of the plan's headings: shown, never counted. */
+export function aggregateIds(headings: readonly Heading[] = []): Set<string> {
   return new Set(headings.filter((h) => h.allOf).map((h) => h.id));
 }
 

@@ -1,12 +1,12 @@
 // The task pane's workbook actions on real Excel: thin Excel.run wrappers around the adapter functions.
 // delayForCellEdit: a batch waits for the user to finish editing a cell instead of failing.
-// Inserting a template, consolidating and the "Tóm tắt" sheet are loaded on demand (webpack chunks): the
-// pane opens with only what a check needs.
+// Every action's code is loaded on demand (webpack chunks): the pane opens with its UI only; the check
+// (engine, flags, the workbook's plan) is fetched while the pane is idle, before the first click.
 import type { WorkbookActions } from '../core/actions';
 import { detectFeatures, missingFeatures, type IsSetSupported } from './features';
-import { deleteDeadNames } from './deadNames';
-import { checkAndFlag, clearFlags, selectCell } from './flags';
-import { LiveCheck, watchTemplateSheets } from './liveCheck';
+import type { LiveCheck } from './liveCheck';
+
+const checking = () => import(/* webpackPrefetch: true */ './checking');
 
 export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
   const features = detectFeatures(isSetSupported);
@@ -19,9 +19,18 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
       const model = templateOfRequest(req);
       return run((ctx) => insertTemplate(ctx, model, features, { unitSheet: req.unitSheet === true }));
     },
-    check: (period) => run((ctx) => checkAndFlag(ctx, period)),
-    clear: () => run((ctx) => clearFlags(ctx)),
-    select: (name, sheet) => run((ctx) => selectCell(ctx, name, sheet)),
+    check: async (period) => {
+      const { checkAndFlag } = await checking();
+      return run((ctx) => checkAndFlag(ctx, period));
+    },
+    clear: async () => {
+      const { clearFlags } = await checking();
+      return run((ctx) => clearFlags(ctx));
+    },
+    select: async (name, sheet) => {
+      const { selectCell } = await checking();
+      return run((ctx) => selectCell(ctx, name, sheet));
+    },
     consolidate: async (req) => {
       const { consolidateSheets } = await import('./consolidate');
       return run((ctx) => consolidateSheets(ctx, req, features));
@@ -33,10 +42,15 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
     // Called again after each check: sheets added since (unit sheets, a consolidated sheet) are watched too.
     watch: async (onReport, onError) => {
       if (!features.onChanged) return false;
-      const checker = live ?? (live = new LiveCheck({ run, onReport, onError }));
-      return (await run((ctx) => watchTemplateSheets(ctx, checker, watched))) > 0;
+      // Called on the module (not destructured), so the requirement-set check follows the call to its guard.
+      const check = await checking();
+      const checker = live ?? (live = new check.LiveCheck({ run, onReport, onError }));
+      return (await run((ctx) => check.watchTemplateSheets(ctx, checker, watched))) > 0;
     },
-    cleanDeadNames: () => run((ctx) => deleteDeadNames(ctx)),
+    cleanDeadNames: async () => {
+      const { deleteDeadNames } = await import('./deadNames');
+      return run((ctx) => deleteDeadNames(ctx));
+    },
     missingFeatures: () => missingFeatures(features),
     recognize: async () => {
       const { readOwnTable } = await import('./recognize');

@@ -5,7 +5,7 @@
 // does. Reads in three round trips, writes the essential part in one, then each optional part in its own.
 import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, emptyMergeNotes, mergeNotesOf, type Consolidation, type UnitInput, type Value } from '../core/consolidate';
 import type { ConsolidateOutcome, ConsolidateRequest } from '../core/actions';
-import { checkedSheetOf, withChecked } from '../core/checked';
+import { checkedSheetOf, withChecked, type CheckedReport } from '../core/checked';
 import { checkWorkbook } from '../core/engine';
 import { CONSOLIDATED_MARK, rowKey, TITLE_NAMES } from '../core/names';
 import { snapshotOf } from '../template/inMemory';
@@ -131,7 +131,8 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
 
   outcome.written = { sheet: sheetName, byUnitSheet: byUnitName };
   const snapshot = { ...snapshotOf(model, Object.fromEntries(c.cells), c.period), ...(c.year !== null ? { year: c.year } : {}), unit: c.unit, baseYear: c.baseYear };
-  outcome.report = withChecked(checkWorkbook(snapshot, { indicators, headings }), checkedSheetOf(sheetName, snapshot));
+  const judged: CheckedReport = { ...withChecked(checkWorkbook(snapshot, { indicators, headings }), checkedSheetOf(sheetName, snapshot)), rows: { indicators, headings } };
+  outcome.report = judged;
   return outcome;
 }
 

@@ -3,7 +3,8 @@
 // stored in the workbook's settings, and clearing puts them back.
 import { checkWorkbook } from '../core/engine';
 import { FLAG_FILL, NOTE_PREFIX, planFlags } from '../core/flags';
-import { checkedPlanOf, checkedSheetOf, withChecked, type CheckedReport } from '../core/checked';
+import { checkedPlanOf, checkedSheetOf, withChecked, type CheckedReport, type JudgedRows } from '../core/checked';
+import { SEED_PLAN } from '../core/catalog';
 import type { Period, Report } from '../core/types';
 import { ADOPTED_MARK } from '../core/recognize/adopted';
 import type { AdoptedTable } from '../core/recognize';
@@ -85,20 +86,21 @@ function parseAdopted(value: unknown): AdoptedTable | null {
 }
 
 /** The check of an adopted table: as `chitieu check` on it — its own rules, and its stated results. */
-async function checkAdopted(read: TemplateRead, adopted: AdoptedTable, period?: Period): Promise<Report> {
+async function checkAdopted(read: TemplateRead, adopted: AdoptedTable, period?: Period): Promise<{ report: Report; rows: JudgedRows }> {
   // The recogniser loads on demand: only adopted tables need it.
-  const { checkRecognized, fromAdoptedTable } = await import('../core/recognize');
+  const { checkRecognized, fromAdoptedTable, recognizedRows } = await import('../core/recognize');
   const sheet = templateSheet(read);
   const rec = fromAdoptedTable(adopted, sheet, (name) => read.cells.get(name));
   const formatAt = new Map<string, string>();
   for (const c of read.cells.values()) if (c.numberFormat) formatAt.set(c.address, c.numberFormat);
-  return checkRecognized(rec, {
+  const report = checkRecognized(rec, {
     period: period ?? 'nam',
     format: (row, col) => {
       const letter = rec.rows.find((r) => r.row === row)?.cells[col];
       return letter ? formatAt.get(letter) ?? null : null;
     },
   });
+  return { report, rows: recognizedRows(rec) };
 }
 
 /** The sheet of a template's cells: its TH_ cells' (a workbook template may sit on any sheet). */
@@ -122,11 +124,12 @@ export async function checkAndFlag(context: Excel.RequestContext, period?: Perio
   const read = await readTemplate(context, period, sheet);
   const notesSkipped: string[] = [];
   const wbPlan = read.plan;
-  const checked = read.adopted ? await checkAdopted(read, read.adopted, period)
-    : checkWorkbook(read.snapshot, wbPlan ? { indicators: wbPlan.plan.indicators, headings: wbPlan.plan.headings } : {});
+  const { report: checked, rows } = read.adopted ? await checkAdopted(read, read.adopted, period)
+    : { report: checkWorkbook(read.snapshot, wbPlan ? { indicators: wbPlan.plan.indicators, headings: wbPlan.plan.headings } : {}), rows: wbPlan?.plan ?? SEED_PLAN };
   const report: CheckedReport = {
     ...withChecked(checked, checkedSheetOf(templateSheet(read), read.snapshot)),
     ...(wbPlan && !read.adopted ? { plan: checkedPlanOf(wbPlan.plan, wbPlan.stored, wbPlan.notes) } : {}),
+    rows: { indicators: rows.indicators, headings: rows.headings },
   };
   const plan = planFlags(report);
   const prior: StoredFlags = read.stored ?? { fills: {}, notes: [] };

@@ -3,7 +3,9 @@
 // refreshed); refreshed in place when it is ours — a workbook setting remembers its name, and the sheet
 // must carry our mark (src/excel/marker.ts): a sheet of the user's, even under that name, is never deleted.
 import { indicatorLabel, type Summary } from '../core/summary';
-import { indicatorById } from '../core/catalog';
+import { rowsOf } from '../core/checked';
+import { periodWords } from '../core/period';
+import { planIndex } from '../core/plan';
 import { tally } from '../core/tally';
 import type { Report } from '../core/types';
 import { freeSheetName, writeEssential } from './insertTemplate';
@@ -30,14 +32,15 @@ export async function writeSummarySheet(context: Excel.RequestContext, summary: 
   const rows: (string | number)[][] = [];
   const put = (...cells: (string | number | null)[]) => rows.push([0, 1, 2, 3, 4].map((i) => cells[i] ?? ''));
   put('TÓM TẮT KẾT QUẢ THỰC HIỆN CHỈ TIÊU KINH TẾ - XÃ HỘI');
-  put([summary.unit, summary.year ? `năm ${summary.year}` : null, summary.period === '6t' ? 'báo cáo 6 tháng' : 'báo cáo năm'].filter(Boolean).join(' — '));
+  put([summary.unit, summary.year ? `năm ${summary.year}` : null, `báo cáo ${periodWords(summary.period)}`].filter(Boolean).join(' — '));
   put();
   put('Đoạn văn cho báo cáo (sao chép vào văn bản):');
   const paragraphRow = rows.length + 1;
   put(summary.paragraph);
   put();
   // Counted as the task pane counts (core/tally.ts): "cần xem lại" leaves out the cells still to be typed.
-  const counted = tally(report);
+  const plan = rowsOf(report);
+  const counted = tally(report, plan ? { headings: plan.headings } : {});
   put('Vượt', 'Đạt', 'Chưa đạt', 'Chưa có số liệu', 'Lỗi / cần xem lại');
   put(summary.counts.vuot, summary.counts.dat, summary.counts['chua-dat'], summary.counts['khong-du-lieu'], `${counted.errors} / ${counted.review}`);
   put();
@@ -47,8 +50,9 @@ export async function writeSummarySheet(context: Excel.RequestContext, summary: 
   const chartHeader = rows.length + 1;
   put('Chỉ tiêu', '% so kế hoạch');
   const withPercent = report.indicators.filter((i) => i.percentOfPlan !== null);
+  const byId = plan ? planIndex(plan.indicators, plan.headings).byId : null;
   for (const i of withPercent) {
-    const ind = indicatorById(i.id);
+    const ind = byId?.get(i.id);
     put(`${i.id}${i.measure ? ` (${i.measure.toUpperCase()})` : ''} ${ind ? indicatorLabel(ind, null) : ''}`.trim(), i.percentOfPlan);
   }
   const last = rows.length;

@@ -5,10 +5,10 @@
 // It never calls Excel itself: every workbook action comes in as a prop.
 import * as React from 'react';
 import {
-  Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens,
+  Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens,
 } from '@fluentui/react-components';
-import { checkedOf, type CheckedReport } from '../core/checked';
-import { summarize, type SummaryOptions } from '../core/summary';
+import { checkedOf, rowsOf, type CheckedReport } from '../core/checked';
+import type { Summary } from '../core/summary';
 import { tally } from '../core/tally';
 import type { Period, Report } from '../core/types';
 import type { ConsolidateOutcome } from '../excel/consolidate';
@@ -16,17 +16,18 @@ import { messageOf } from '../excel/errors';
 import { sheetNameFor } from '../template/layout';
 import type { WorkbookActions } from '../core/actions';
 import { Chart } from './Chart';
-import { Consolidation } from './Consolidation';
 import { Findings } from './Findings';
 import type { Intent, Strings } from './i18n';
 import { resultsOf } from './results';
-import { SummaryText } from './SummaryText';
 import { JudgedPlan, PLAN_TEXT, PlanChooser, SEED_CHOICE, type PlanChoice } from './PlanChooser';
 
 // The resolution reader and the editable plan load when the section is opened: the pane opens with only
 // what a check needs (bundle budget).
 const PastePlan = React.lazy(() => import('./PastePlan').then((m) => ({ default: m.PastePlan })));
 const OwnTable = React.lazy(() => import('./OwnTable').then((m) => ({ default: m.OwnTable })));
+// The paragraph writer and the consolidation's lists come with their first result.
+const SummaryPanel = React.lazy(() => import(/* webpackPrefetch: true */ './SummaryPanel').then((m) => ({ default: m.SummaryPanel })));
+const Consolidation = React.lazy(() => import('./Consolidation').then((m) => ({ default: m.Consolidation })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
@@ -37,6 +38,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-start' },
   status: { fontWeight: tokens.fontWeightSemibold, outlineOffset: '2px' },
   features: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  option: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, cursor: 'pointer', minHeight: '32px' },
 });
 
 type Notice = {
@@ -55,16 +57,6 @@ export interface AppProps {
   actions: WorkbookActions;
   t: Strings;
   initialYear: number;
-}
-
-/** The title block of the checked sheet, for the paragraph and the "Tóm tắt" sheet. */
-function summaryOptions(report: Report): SummaryOptions {
-  const c = checkedOf(report);
-  return {
-    ...(c?.year != null ? { year: c.year } : {}),
-    ...(c?.unit ? { unit: c.unit } : {}),
-    ...(c?.baseYear != null ? { baseYear: c.baseYear } : {}),
-  };
 }
 
 export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
@@ -178,11 +170,11 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
   const select = (name: string, sheet?: string) => { void work(() => actions.select(name, sheet), 'other', true); };
 
   const checked = report ? checkedOf(report) : null;
-  const counts = React.useMemo(() => (report ? tally(report) : null), [report]);
-  const results = React.useMemo(() => (report ? resultsOf(report) : null), [report]);
-  const summary = React.useMemo(() => (report ? summarize(report, summaryOptions(report)) : null), [report]);
-  const writeSummary = () => {
-    if (report && summary) void work(async () => setNotice({ intent: 'success', text: t.summaryWritten(await actions.writeSummary(summary, report)) }), 'other', true);
+  // Counted and named by the plan the report was judged by (the adapter says which).
+  const counts = React.useMemo(() => (report ? tally(report, { headings: rowsOf(report)?.headings ?? [] }) : null), [report]);
+  const results = React.useMemo(() => (report ? resultsOf(report, rowsOf(report)) : null), [report]);
+  const writeSummary = (summary: Summary) => {
+    if (report) void work(async () => setNotice({ intent: 'success', text: t.summaryWritten(await actions.writeSummary(summary, report)) }), 'other', true);
   };
   const statusText = busy === 'check' ? t.checking : counts ? t.checkedStatus(checked?.sheet ?? '', counts) : '';
 
@@ -215,7 +207,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
         </h2>
         {pasteOpen && (
           <div id={`${id}-paste-body`}>
-            <React.Suspense fallback={<Spinner size="tiny" label={t.working} />}>
+            <React.Suspense fallback={<Text>{t.working}</Text>}>
               <PastePlan actions={actions} disabled={busy !== null} request={() => { const y = validYear(); return y === null ? null : { year: y, period, unit: unit.trim() }; }} />
             </React.Suspense>
           </div>
@@ -238,7 +230,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
         <div className={styles.row}>
           <Button appearance="primary" disabled={busy !== null} onClick={() => void check()}>{t.check}</Button>
           <Button disabled={busy !== null} onClick={() => void clear()}>{t.clear}</Button>
-          {busy !== null && <Spinner size="tiny" aria-hidden="true" />}
+          {busy === 'other' && <Text aria-hidden="true">{t.working}</Text>}
         </div>
         {/* Always present, so a screen reader announces what a check found (and live re-checks). */}
         <div ref={status} role="status" aria-live="polite" aria-atomic="true" tabIndex={-1} className={styles.status} data-testid="status">{statusText}</div>
@@ -246,7 +238,11 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
           <>
             {(report as CheckedReport).plan && <JudgedPlan plan={(report as CheckedReport).plan!} />}
             <Findings results={results} t={t} sheet={checked?.sheet} technical={technical} onSelect={select} />
-            <Checkbox checked={technical} onChange={(_, d) => setTechnical(d.checked === true)} label={t.technical} />
+            {/* A native checkbox: the pane's first load carries no checkbox component for one option. */}
+            <label className={styles.option}>
+              <input type="checkbox" checked={technical} onChange={(e) => setTechnical(e.target.checked)} />
+              <Text>{t.technical}</Text>
+            </label>
             {live && <Text size={200}>{t.liveOn}</Text>}
             {results.bars.length > 0 && (
               <>
@@ -258,9 +254,13 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
         )}
       </section>
 
-      {summary && <SummaryText summary={summary} t={t} busy={busy !== null} onWriteSheet={writeSummary} />}
+      {report && (
+        <React.Suspense fallback={<Text>{t.working}</Text>}>
+          <SummaryPanel report={report} t={t} busy={busy !== null} onWriteSheet={writeSummary} />
+        </React.Suspense>
+      )}
 
-      <React.Suspense fallback={<Spinner size="tiny" label={t.working} />}>
+      <React.Suspense fallback={<Text>{t.working}</Text>}>
         <OwnTable actions={actions} disabled={busy !== null} />
       </React.Suspense>
 
@@ -272,7 +272,11 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
         <div className={styles.row}>
           <Button disabled={busy !== null} onClick={() => void consolidate()}>{t.consolidate}</Button>
         </div>
-        {consolidation && <Consolidation outcome={consolidation} t={t} onSelect={select} />}
+        {consolidation && (
+          <React.Suspense fallback={<Text>{t.working}</Text>}>
+            <Consolidation outcome={consolidation} t={t} onSelect={select} />
+          </React.Suspense>
+        )}
       </section>
 
       {missing.length > 0 && (

@@ -7,7 +7,6 @@ import type { CheckedPlan } from '../core/checked';
 import { PERIOD_CHOICES, periodText } from '../core/period';
 import { PlanError } from '../core/planError';
 import type { PlanJson } from '../core/planJson';
-import { planJsonWithOrder } from '../core/planWrite';
 import type { Period } from '../core/types';
 
 /** Vietnamese only, as the plan files are: kept here so the pane's string table needs no new entries. */
@@ -51,8 +50,8 @@ export function PlanChooser({ choice, onChoice, period, onPeriod }: PlanChooserP
     if (!file) { onChoice({ kind: 'file', error: PLAN_TEXT.fileNeeded }); return; }
     const text = await file.text();
     try {
-      // The plan-file reader loads when a file is chosen (bundle budget).
-      const { readPlanFile } = await import('../core/planFile');
+      // The plan-file reader and writer load when a file is chosen (bundle budget).
+      const [{ readPlanFile }, { planJsonWithOrder }] = await Promise.all([import('../core/planFile'), import('../core/planWrite')]);
       const plan = readPlanFile(text);
       setFileNote(PLAN_TEXT.fileRead(file.name, plan.unit ?? null, plan.indicators.length));
       // Serialisable, its order kept: what the insert request carries to the workbook.

@@ -1,8 +1,9 @@
 // What the pane lists after a check, as plain data: errors, shortfalls (one per row) and warnings that ask
 // for an action, each in sheet order; the rows without data folded apart; the bars of the chart. Counts come
 // from core's tally (one definition), so the lists always hold what the status line says.
-import { indicatorById, indicatorName } from '../core/catalog';
+import type { JudgedRows } from '../core/checked';
 import { cellName, rowKey } from '../core/names';
+import { indicatorName, planIndex } from '../core/plan';
 import { aggregateIds, judgedRows, needsReview, UNENTERED_CODES } from '../core/tally';
 import type { Finding, FindingCode, IndicatorResult, Measure, Report } from '../core/types';
 
@@ -50,10 +51,16 @@ export interface Results {
   bars: Bar[];
 }
 
-const titleOf = (id: string, measure: Measure | null): string => {
-  const ind = indicatorById(id);
-  return ind ? indicatorName(ind, measure) : id;
-};
+type TitleOf = (id: string, measure: Measure | null) => string;
+
+/** A row's title from the plan it was judged by; its id when the report came without one. */
+function titlesOf(plan: JudgedRows | null): TitleOf {
+  const byId = plan ? planIndex(plan.indicators, plan.headings).byId : null;
+  return (id, measure) => {
+    const ind = byId?.get(id);
+    return ind ? indicatorName(ind, measure) : id;
+  };
+}
 
 /** "G12" → [12, 7]: row, then column, for sheet order. */
 function position(cell: string | null): [number, number] | null {
@@ -85,14 +92,16 @@ function rowPositions(report: Report): Map<string, number> {
   return out;
 }
 
-export function resultsOf(report: Report): Results {
+/** `plan`: the rows the report was judged by (core/checked rowsOf): titles and aggregate rows come from it. */
+export function resultsOf(report: Report, plan: JudgedRows | null = null): Results {
+  const titleOf = titlesOf(plan);
   const rows = rowPositions(report);
   const at = (id: string, measure: Measure | null, cell: string | null): [number, number] => {
     const p = position(cell);
     return [p?.[0] ?? rows.get(rowKey(id, measure)) ?? Number.MAX_SAFE_INTEGER, p?.[1] ?? 0];
   };
-  const judged = judgedRows(report);
-  const aggregates = aggregateIds();
+  const judged = judgedRows(report, plan ? { headings: plan.headings } : {});
+  const aggregates = aggregateIds(plan?.headings);
   const item = (kind: ItemKind, fs: Finding[], id: string, measure: Measure | null, fallback: string): ResultItem => {
     const withCell = fs.find((f) => f.cell) ?? fs[0];
     return {
@@ -128,10 +137,10 @@ export function resultsOf(report: Report): Results {
   });
   // A row with an error is not drawn: its % (a figure typed in đồng is 10⁹ % of plan) is not a result.
   const wrong = new Set(report.findings.filter((f) => f.severity === 'error').map((f) => rowKey(f.id, f.measure)));
-  return { items, noData, bars: barsOf(judged.filter((r) => !wrong.has(rowKey(r.id, r.measure)))) };
+  return { items, noData, bars: barsOf(judged.filter((r) => !wrong.has(rowKey(r.id, r.measure))), titleOf) };
 }
 
-function barsOf(rows: IndicatorResult[]): Bar[] {
+function barsOf(rows: IndicatorResult[], titleOf: TitleOf): Bar[] {
   return rows.filter((r) => r.percentOfPlan !== null && Number.isFinite(r.percentOfPlan))
     .map((r) => ({ id: r.id, measure: r.measure, title: titleOf(r.id, r.measure), percent: r.percentOfPlan!, short: r.status === 'chua-dat' }));
 }

@@ -1,5 +1,6 @@
 // The real Office.js adapter (src/excel) run against the typed Excel fake: insert, check + flag, clear,
 // protection, select, and the number of round trips each takes.
+import { SEED_PLAN } from '../../src/core/catalog';
 import { withChecked } from '../../src/core/checked';
 import { checkWorkbook } from '../../src/core/engine';
 import { FLAG_FILL, NOTE_PREFIX, planFlags } from '../../src/core/flags';
@@ -81,6 +82,8 @@ const SEED_CHECKED = { stored: true, unit: null, year: YEAR, baseYear: 2010, ind
 const inMemoryReport = (entries: Entries): Report => ({
   ...withChecked(checkWorkbook({ ...snapshotOf(model, entries), year: YEAR }), { sheet: model.sheetName, year: YEAR, period: 'nam', unit: null, baseYear: 2010 }),
   plan: SEED_CHECKED,
+  // The rows it was judged by: the seed's, as read back from the plan sheet.
+  rows: { indicators: SEED_PLAN.indicators, headings: SEED_PLAN.headings },
 } as Report);
 
 describe('insertTemplate', () => {

@@ -4,10 +4,13 @@
 import fs from 'fs';
 import path from 'path';
 import { planFromJson } from '../../src/core/planRead';
+import { rowsOf, type CheckedReport } from '../../src/core/checked';
+import { tally } from '../../src/core/tally';
+import { resultsOf } from '../../src/taskpane/results';
+import { summaryOptions } from '../../src/taskpane/SummaryPanel';
 import { planJsonFromCells } from '../../src/core/planSheet';
 import { summarize } from '../../src/core/summary';
 import type { Report } from '../../src/core/types';
-import type { CheckedReport } from '../../src/core/checked';
 import { ALL_FEATURES } from '../../src/excel/features';
 import { checkAndFlag } from '../../src/excel/flags';
 import { templateOfRequest } from '../../src/excel/insertRequest';
@@ -68,6 +71,12 @@ describe("a commune's own plan (xa-nho-2026) in the add-in", () => {
     const plan = planOf('xa-nho-2026');
     const s = summarize(report, { indicators: plan.indicators, headings: plan.headings, year: 2026 });
     expect(s.paragraph).toMatch(/có 13\/18 chỉ tiêu đạt và vượt kế hoạch \(vượt 4, đạt 9\); 5 chỉ tiêu chưa đạt/);
+    // What the pane shows comes from the rows the adapter says it judged by — the commune's, not the seed's.
+    expect(rowsOf(report)?.indicators.map((i) => i.id)).toEqual(plan.indicators.map((i) => i.id));
+    expect(summarize(report, summaryOptions(report)).paragraph).toBe(s.paragraph);
+    const shortTitles = resultsOf(report, rowsOf(report)).items.filter((i) => i.kind === 'shortfall').map((i) => i.title);
+    expect(shortTitles).toEqual(expect.arrayContaining(['Thu nhập bình quân đầu người', 'Tỷ lệ hộ nghèo']));
+    expect(tally(report, { headings: rowsOf(report)!.headings }).judged).toBe(18);
   });
 
   it('a requirement edited in the YC cell changes the verdict; a row the user added is named and judged', async () => {

@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { SEED_PLAN } from '../../src/core/catalog';
 import { withChecked, type CheckedReport } from '../../src/core/checked';
 import type { Report } from '../../src/core/types';
 import type { ConsolidateOutcome } from '../../src/excel/consolidate';
@@ -19,7 +20,8 @@ class NoResize { observe(): void {} unobserve(): void {} disconnect(): void {} }
 
 const wrap = (ui: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 
-const report: CheckedReport = withChecked({
+// As the adapter returns it: with the rows it was judged by (the seed's), which name the findings.
+const report: CheckedReport = { rows: { indicators: SEED_PLAN.indicators, headings: SEED_PLAN.headings }, ...withChecked({
   period: 'nam',
   indicators: [
     { id: '2', measure: null, plan: 4449, planGrowth: null, previous: null, actual: 4449e9, growth: null, percentOfPlan: null, contribution: null, status: 'khong-du-lieu' },
@@ -32,7 +34,7 @@ const report: CheckedReport = withChecked({
     { id: '5', measure: null, cell: 'G26', name: 'TH_5', code: 'shortfall', severity: 'shortfall', message: 'còn thiếu 160,159 tỷ đồng', sheet: 'Xã A' },
     { id: '2', measure: null, cell: 'G21', name: 'TH_2', code: 'unit-slip', severity: 'error', message: 'có thể đã nhập theo đồng', sheet: 'Xã A' },
   ],
-}, { sheet: 'Xã A', year: 2023, period: 'nam', unit: 'UBND xã A', baseYear: 2010 });
+}, { sheet: 'Xã A', year: 2023, period: 'nam', unit: 'UBND xã A', baseYear: 2010 }) };
 
 function outcome(over: Partial<ConsolidateOutcome> = {}): ConsolidateOutcome {
   return {

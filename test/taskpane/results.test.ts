@@ -1,6 +1,7 @@
 // What the pane lists after a check (pure): one definition of the counts shared with the paragraph, the
 // findings in the order a person fixes them and in sheet order, the rows without data folded apart, and the
 // bars of the chart.
+import { SEED_PLAN } from '../../src/core/catalog';
 import { checkWorkbook } from '../../src/core/engine';
 import { summarize } from '../../src/core/summary';
 import { tally } from '../../src/core/tally';
@@ -24,9 +25,9 @@ function partlyFilled(): Report {
 
 describe('counts: one definition for the status line, the lists and the paragraph', () => {
   const report = partlyFilled();
-  const t = tally(report);
+  const t = tally(report, { headings: SEED_PLAN.headings });
   const summary = summarize(report, { year: 2023 });
-  const results = resultsOf(report);
+  const results = resultsOf(report, SEED_PLAN);
 
   test('a partly filled report counts 2 errors, 1 not met, 1 to review, 37 without data, 9 of 47 achieved', () => {
     expect(t).toEqual({ judged: 47, counts: { vuot: 2, dat: 7, 'chua-dat': 1, 'khong-du-lieu': 37 }, achieved: 9, errors: 2, review: 1 });
@@ -78,7 +79,7 @@ describe('sheet order', () => {
       period: 'nam', indicators: [row('2', 'dat'), row('3', 'dat'), row('4', 'dat')],
       findings: [finding('4', 'G23'), finding('2', 'G21'), finding('3', 'E22'), finding('3', 'G22', { code: 'sum-mismatch' })],
     };
-    expect(resultsOf(report).items.map((i) => i.cell)).toEqual(['G21', 'E22', 'G22', 'G23']);
+    expect(resultsOf(report, SEED_PLAN).items.map((i) => i.cell)).toEqual(['G21', 'E22', 'G22', 'G23']);
   });
 
   test('a row not met is one item even with two findings; an aggregate (QP.2) row is not an item of its own', () => {
@@ -91,14 +92,14 @@ describe('sheet order', () => {
         finding('QP.2', null, { code: 'shortfall', severity: 'shortfall', message: 'chưa đạt vì không giảm' }),
       ],
     };
-    const r = resultsOf(report);
+    const r = resultsOf(report, SEED_PLAN);
     expect(r.items.map((i) => [i.kind, i.id, i.messages])).toEqual([
       ['shortfall', '5', ['chậm tiến độ', 'chỉ số thấp']],
       ['shortfall', 'QP.2.1', ['không giảm']],
     ]);
-    expect(tally(report).counts['chua-dat']).toBe(2);
+    expect(tally(report, { headings: SEED_PLAN.headings }).counts['chua-dat']).toBe(2);
     // behind-pace belongs to its row's shortfall, not to "cần xem lại".
-    expect(tally(report).review).toBe(0);
+    expect(tally(report, { headings: SEED_PLAN.headings }).review).toBe(0);
   });
 });
 
@@ -107,4 +108,12 @@ test('cells read as Excel shows them: bare on the sheet checked, with the sheet 
   expect(cellLabel('G21', undefined, 'Xã A')).toBe('G21');
   expect(cellLabel('G21', 'Tổng_hợp', 'Xã A')).toBe('Tổng_hợp!G21');
   expect(cellLabel('G21', "UBND xã Bà Rịa's", 'Xã A')).toBe("'UBND xã Bà Rịa''s'!G21");
+});
+
+test("a report that does not say its rows names them by id, never by the built-in example's names", () => {
+  const report = partlyFilled();
+  const titles = resultsOf(report).items.map((i) => i.title);
+  expect(titles).toContain('2');
+  expect(titles.some((t) => /Tổng mức bán lẻ/.test(t))).toBe(false);
+  expect(resultsOf(report, SEED_PLAN).items.map((i) => i.title)).toContain('Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng');
 });

@@ -4,7 +4,7 @@
 // KH cell does not hold as a number, a growth row with no plan index cell. Then the table's stated results
 // (stated-mismatch). The engine is given only the recognised rows: a table of the user's is not the whole
 // template, so a column it does not have (no KHTT, no TN) or a row it does not list is no finding.
-import { INDICATORS, indicatorById, HEADINGS, type Indicator, type IndicatorPlan } from '../catalog';
+import { INDICATORS, indicatorById, HEADINGS, type Heading, type Indicator, type IndicatorPlan } from '../catalog';
 import { checkWorkbook } from '../engine';
 import { fmt } from '../format';
 import { cellName, rowKey } from '../names';
@@ -30,11 +30,18 @@ export interface RecognizedCheckOptions {
 }
 
 /** The report of a recognised table, as `check` gives it for a template. */
+/** The rows the engine judges a recognised table by: its rows as indicators, and the headings they sit under. */
+export function recognizedRows(rec: Recognition): { indicators: Indicator[]; headings: Heading[] } {
+  const indicators = engineIndicators(rec.rows.filter(engineCanJudge));
+  const headingIds = new Set(indicators.map((i) => i.heading).filter((h): h is string => !!h));
+  return { indicators, headings: HEADINGS.filter((h) => headingIds.has(h.id)) };
+}
+
 export function checkRecognized(rec: Recognition, options: RecognizedCheckOptions = {}): Report {
   const period = options.period ?? 'nam';
   const engineRows = rec.rows.filter(engineCanJudge);
   const ownRows = rec.rows.filter((r) => !engineCanJudge(r));
-  const indicators = engineIndicators(engineRows);
+  const { indicators, headings } = recognizedRows(rec);
   const byAddress = (address: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(address);
     const col = m ? (Object.entries(rec.columns.letters).find(([, l]) => l === m[1])?.[0] as TableColumn | undefined) : undefined;
@@ -44,8 +51,8 @@ export function checkRecognized(rec: Recognition, options: RecognizedCheckOption
   const snapshot = withStatedTargets(recognitionSnapshot(sub, period, byAddress), engineRows);
   const keys = new Set(engineRows.map((r) => rowKey(r.id, r.measure)));
   const present = new Set(Object.keys(rec.columns.letters));
-  const headingIds = new Set(indicators.map((i) => i.heading).filter((h): h is string => !!h));
-  const engine = checkWorkbook(snapshot, { indicators, headings: HEADINGS.filter((h) => headingIds.has(h.id)) });
+  const headingIds = new Set(headings.map((h) => h.id));
+  const engine = checkWorkbook(snapshot, { indicators, headings });
 
   // Keep what the table has: its rows, and findings about cells it has.
   const kept = (f: Finding) => {
