@@ -17,6 +17,7 @@ import { renderReport } from './table';
 import { summaryCommand } from './summary';
 import { PlanError } from '../core/planError';
 import { readWorkbookPlan, nameAddedRows, rewriteStoredPlan } from '../xlsx/workbookPlan';
+import { addedFormulas, writeAddedFormulas } from '../xlsx/addedFormulas';
 import { planCommand } from './plan';
 import { readPlan } from './planArg';
 import { adoptCommand, checkCommandWithTables } from './adopt';
@@ -126,18 +127,27 @@ async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
   const { snapshot, cells } = readSnapshot(pkg, period(str(args, 'period')), str(args, 'sheet'));
   const wp = readWorkbookPlan(pkg, snapshot, cells);
   const report: Report = checkWorkbook(snapshot, { indicators: wp.plan.indicators, headings: wp.plan.headings });
-  if (out) await saveNewFile(flaggedCopy(pkg, cells, report, (patch) => { nameAddedRows(patch, wp, cells); rewriteStoredPlan(patch, pkg, wp); }), out);
+  // Rows the user added get the template's live formulas in the copy (their empty formula cells only).
+  const live = out ? addedFormulas(pkg, wp, snapshot) : null;
+  if (out) {
+    await saveNewFile(flaggedCopy(pkg, cells, report, (patch) => {
+      nameAddedRows(patch, wp, cells);
+      rewriteStoredPlan(patch, pkg, wp);
+      writeAddedFormulas(patch, live!, report);
+    }), out);
+  }
+  const planNotes = [...wp.notes, ...(live?.notes ?? [])];
   // Extensions of the contract's JSON: the base year of constant prices, when the workbook states it; what
   // the sheet changed in the stored plan (planNotes), when anything.
   const json = {
     ...report,
     ...(snapshot.baseYear !== undefined ? { baseYear: snapshot.baseYear } : {}),
-    ...(wp.notes.length ? { planNotes: wp.notes } : {}),
+    ...(planNotes.length ? { planNotes } : {}),
   };
   if (args.flags.has('json')) io.out(JSON.stringify(json, null, 2) + '\n');
   else {
     io.out(renderReport(report, file));
-    if (wp.notes.length) io.out(`\nKế hoạch theo biểu (khác kế hoạch lưu trong sổ tính):\n${wp.notes.map((n) => `  - ${n}`).join('\n')}\n`);
+    if (planNotes.length) io.out(`\nKế hoạch theo biểu (khác kế hoạch lưu trong sổ tính):\n${planNotes.map((n) => `  - ${n}`).join('\n')}\n`);
     if (out) io.out(`\nĐã ghi bản sao có đánh dấu: ${out}\n`);
   }
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;

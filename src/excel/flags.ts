@@ -177,6 +177,9 @@ export async function checkAndFlag(context: Excel.RequestContext, period?: Perio
   // Rows the user added: their cells named like the template's (on its sheet, or the unit sheet's own names).
   if (wbPlan && wbPlan.added.length) {
     const sheetName = templateSheet(read);
+    // Their live formulas first (they refer to addresses, not to the names queued next).
+    wbPlan.writeFormulas(context.workbook.worksheets.getItem(sheetName));
+    if (wbPlan.formulas.length) wrote?.({ sheetId: read.sheetId(sheetName), addresses: wbPlan.formulas.map((f) => f.address) });
     wbPlan.nameAdded(read.unitSheet ? read.unitSheet.names : context.workbook.names, context.workbook.worksheets.getItem(sheetName));
     // Named now, such a row is no longer "added": the stored plan takes it in, or the next check would drop it.
     if (wbPlan.stored) writePlanSheet(context.workbook.worksheets.getItem(PLAN_SHEET), null, planJsonText(wbPlan.plan));

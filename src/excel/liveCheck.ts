@@ -1,8 +1,8 @@
 // Live check: when the user edits a template sheet (the workbook's, a unit's, a consolidated one), re-check
 // and re-flag that sheet after a short pause (a paste of many cells fires many events: they become one
 // check). The add-in's own writes fire onChanged too. From ExcelApi 1.14 they say so (triggerSource); before
-// it, an event is ours only if every cell it names is a note cell our last check wrote on that sheet — the
-// only values a check writes. Anything else is the user's and is re-checked, even if it arrives while our
+// it, an event is ours only if every cell it names is a note cell our last check wrote on that sheet, or a
+// formula cell of a row the user added — the only values a check writes. Anything else is the user's and is re-checked, even if it arrives while our
 // check runs or just after (a time window would drop those edits).
 import type { Report } from '../core/types';
 import { checkAndFlag, type WrittenCells } from './flags';
@@ -24,7 +24,7 @@ export class LiveCheck {
   private running = false;
   /** Sheets edited since the last re-check (by id; '' for an event that does not say). */
   private readonly pending = new Set<string>();
-  /** Note cells our checks wrote, by worksheet id: "M12". */
+  /** Note cells (and added rows' formula cells) our checks wrote, by worksheet id: "M12". */
   private readonly ours = new Map<string, Set<string>>();
   /** How many re-checks ran: tests and the benchmark read it. */
   checks = 0;

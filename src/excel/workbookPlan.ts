@@ -8,6 +8,7 @@ import { workbookPlan, type SheetRow, type WorkbookPlan } from '../core/workbook
 import type { CellSnapshot, RawValue, WorkbookSnapshot } from '../core/types';
 import { COLUMNS, FIRST_DATA_ROW, PLAN_NAME, PLAN_SHEET } from '../template/layout';
 import type { NamedRange } from './snapshot';
+import { addedRowFormulas, keptCellNote, type LiveCell } from '../template/addedRow';
 
 /** Rows of the plan sheet read (chunks of ≤ 30 000 characters: far more than any plan needs). */
 export const PLAN_ROWS = 256;
@@ -64,8 +65,16 @@ function rawOf(value: unknown): RawValue {
 }
 
 export interface OfficePlan extends WorkbookPlan {
-  /** Queues names for the added rows' cells on `sheet` (KH, TN, TH, DG, GC, YC) into `names`. */
+  /** Queues names for the added rows' cells on `sheet` (KH, TN, TH, CS, PT, DG, GC, YC) into `names`. */
   nameAdded(names: Excel.NamedItemCollection, sheet: Excel.Worksheet): void;
+  /** The added rows' formula cells that are empty, with the formula each gets (see writeFormulas). */
+  formulas: LiveCell[];
+  /**
+   * Queues the formulas into the empty formula cells of the added rows, on `sheet`. Queued before the
+   * names: a batch stopped between the two leaves formulas that work (they use addresses) and the row
+   * still unnamed, so the next check takes it in again and finds those cells done.
+   */
+  writeFormulas(sheet: Excel.Worksheet): void;
 }
 
 /**
@@ -77,7 +86,10 @@ export function officeWorkbookPlan(q: PlanQueue, cells: Map<string, NamedRange>,
   // Every named cell, with its value, as core's overlay wants them (YC for the requirements, DG for presence).
   const all: WorkbookSnapshot['cells'] = {};
   let sheet = '';
-  const letters: Record<string, string> = { KH: COLUMNS.plan.letter, TN: COLUMNS.previous.letter, TH: COLUMNS.actual.letter, DG: COLUMNS.status.letter, GC: COLUMNS.note.letter, YC: COLUMNS.requirement.letter };
+  const letters: Record<string, string> = {
+    KH: COLUMNS.plan.letter, TN: COLUMNS.previous.letter, TH: COLUMNS.actual.letter, CS: COLUMNS.growth.letter, PT: COLUMNS.percent.letter,
+    DG: COLUMNS.status.letter, GC: COLUMNS.note.letter, YC: COLUMNS.requirement.letter,
+  };
   const idsByRow = new Map<number, string[]>();
   let lastRow = FIRST_DATA_ROW;
   for (const [name, c] of cells) {
@@ -102,6 +114,8 @@ export function officeWorkbookPlan(q: PlanQueue, cells: Map<string, NamedRange>,
     }
   }
   const wp = workbookPlan(stored, all, rows);
+  const formulas: LiveCell[] = [];
+  const notes = [...wp.notes];
   if (block && wp.added.length) {
     const ws = sheetOf(sheet);
     for (const a of wp.added) {
@@ -119,13 +133,27 @@ export function officeWorkbookPlan(q: PlanQueue, cells: Map<string, NamedRange>,
         if (typeof fmt === 'string') snap.numberFormat = fmt;
         snapshot.cells[name] = snap;
       }
+      // Its live formulas, only into empty cells: what the user typed there stays, and is told.
+      const ind = wp.plan.indicators.find((i) => i.id === a.id)!;
+      for (const cell of addedRowFormulas(ind, a.row, letters, snapshot.cells[cellName('KH', a.id)])) {
+        const { letter } = splitA1(cell.address);
+        const now = block.formulas[a.row - q.firstRow]?.[colIndex(letter)];
+        if (now === '' || now === null || now === undefined) formulas.push(cell);
+        // Our own formula, from a check whose batch stopped before the row's names: done already.
+        else if (now !== `=${cell.formula}`) notes.push(keptCellNote(cell, a.id));
+      }
     }
   }
   return {
     ...wp,
+    notes,
+    formulas,
+    writeFormulas: (ws) => {
+      for (const f of formulas) ws.getRange(f.address).formulas = [[`=${f.formula}`]];
+    },
     nameAdded: (names, ws) => {
       for (const a of wp.added) {
-        for (const column of ['KH', 'TN', 'TH', 'DG', 'GC', 'YC'] as const) names.add(cellName(column, a.id), ws.getRange(`${letters[column]}${a.row}`));
+        for (const column of ['KH', 'TN', 'TH', 'CS', 'PT', 'DG', 'GC', 'YC'] as const) names.add(cellName(column, a.id), ws.getRange(`${letters[column]}${a.row}`));
       }
     },
   };

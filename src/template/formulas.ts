@@ -22,8 +22,15 @@ export interface RowFormulas {
   status: string;
 }
 
-export function rowFormulas(ind: Indicator, measure: Measure | null, planDecimals: number, indexDecimals: number): RowFormulas {
-  const n = (c: 'KH' | 'KHTT' | 'TN' | 'TH') => cellName(c, ind.id, measure);
+/** An input cell a row's formulas refer to. */
+export type FormulaInput = 'KH' | 'KHTT' | 'TN' | 'TH';
+
+/**
+ * `ref`: how a formula refers to the row's input cells — by defined name (the template), or by A1 address
+ * (a row the user added, whose names are queued in the same batch as its formulas: see addedRow.ts).
+ */
+export function rowFormulas(ind: Indicator, measure: Measure | null, planDecimals: number, indexDecimals: number, ref?: (c: FormulaInput) => string): RowFormulas {
+  const n = ref ?? ((c: FormulaInput) => cellName(c, ind.id, measure));
   const KH = n('KH'), KHTT = n('KHTT'), TN = n('TN'), TH = n('TH');
   const d = planDecimals;
   const pace = ind.nature === 'flow' ? PACE : '1';

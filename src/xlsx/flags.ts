@@ -47,7 +47,8 @@ export function flaggedCopy(pkg: XlsxPackage, cells: Map<string, NamedCell>, rep
     if (status) {
       const c = cellAt(status);
       // Keep the live formula; give it the engine's result so a viewer that does not recalculate shows it.
-      if (c?.hasFormula) patch.setCell(status.sheet, status.address, { cachedText: row.statusText });
+      // (A formula this copy gives an added row's status cell, too.)
+      if (c?.hasFormula || patch.writesFormula(status.sheet, status.address)) patch.setCell(status.sheet, status.address, { cachedText: row.statusText });
       // A value the user typed over the formula is theirs: kept (the row's findings still go to its note).
       else if (!c || c.value === null || c.value === '') patch.setCell(status.sheet, status.address, { inlineXml: tXml(row.statusText) });
     }

@@ -56,7 +56,7 @@ export interface XlsxPlan extends WorkbookPlan {
   /** The template sheet the rows were read from. */
   sheet: string | null;
   /** Column letters of the named columns on that sheet. */
-  letters: Record<'KH' | 'TN' | 'TH' | 'DG' | 'GC' | 'YC' | 'TT' | 'NAME' | 'UNIT', string>;
+  letters: Record<'KH' | 'TN' | 'TH' | 'CS' | 'PT' | 'DG' | 'GC' | 'YC' | 'TT' | 'NAME' | 'UNIT', string>;
   /** The template's names are scoped to its sheet (a unit sheet): added rows' names are too. */
   sheetScoped: boolean;
 }
@@ -72,7 +72,8 @@ export function readWorkbookPlan(wb: Workbookish, snapshot: WorkbookSnapshot, ce
   const sheetScoped = !!(sheet && thName && src.scopedNames.get(sheet)?.has(thName));
   const letters: XlsxPlan['letters'] = {
     KH: letterOf(cells, 'KH', COLUMNS.plan.letter), TN: letterOf(cells, 'TN', COLUMNS.previous.letter),
-    TH: letterOf(cells, 'TH', COLUMNS.actual.letter), DG: letterOf(cells, 'DG', COLUMNS.status.letter),
+    TH: letterOf(cells, 'TH', COLUMNS.actual.letter), CS: letterOf(cells, 'CS', COLUMNS.growth.letter),
+    PT: letterOf(cells, 'PT', COLUMNS.percent.letter), DG: letterOf(cells, 'DG', COLUMNS.status.letter),
     GC: letterOf(cells, 'GC', COLUMNS.note.letter), YC: letterOf(cells, 'YC', COLUMNS.requirement.letter),
     TT: COLUMNS.tt.letter, NAME: COLUMNS.name.letter, UNIT: COLUMNS.unit.letter,
   };
@@ -121,11 +122,11 @@ export function readWorkbookPlan(wb: Workbookish, snapshot: WorkbookSnapshot, ce
 
 const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 
-/** In a copy: names for the cells of the rows the user added (KH, TN, TH, DG, GC, YC), so flags and later checks find them. */
+/** In a copy: names for the cells of the rows the user added (KH, TN, TH, CS, PT, DG, GC, YC), so flags and later checks find them. */
 export function nameAddedRows(patch: PackagePatch, plan: XlsxPlan, cells: Map<string, NamedCell>): void {
   if (!plan.sheet) return;
   for (const a of plan.added) {
-    for (const column of ['KH', 'TN', 'TH', 'DG', 'GC', 'YC'] as const) {
+    for (const column of ['KH', 'TN', 'TH', 'CS', 'PT', 'DG', 'GC', 'YC'] as const) {
       const letter = plan.letters[column];
       const address = `${letter}${a.row}`;
       const name = cellName(column, a.id);

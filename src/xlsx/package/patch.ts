@@ -16,6 +16,13 @@ export interface CellEdit {
   cachedText?: string;
   /** New content as an inline string: the inner XML of `<is>` (runs or a `<t>`). */
   inlineXml?: string;
+  /**
+   * A formula for a cell that has none (the `<f>` text: en-US, no "="), in place of its content; with
+   * `cachedText` or `cachedNumber` as its result, else none (a spreadsheet computes it on opening).
+   */
+  formula?: string;
+  /** A new formula's cached result, a number. */
+  cachedNumber?: number;
 }
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -45,6 +52,11 @@ export class PackagePatch {
     if (known >= 0) return first + known;
     this.formats.push({ key, base, ...change });
     return first + this.formats.length - 1;
+  }
+
+  /** Whether this patch gives the cell a formula (a cell read from the package as empty may get one). */
+  writesFormula(sheet: string, ref: string): boolean {
+    return this.cellEdits.get(sheet)?.get(ref)?.formula !== undefined;
   }
 
   setCell(sheet: string, ref: string, edit: CellEdit): void {
@@ -370,6 +382,7 @@ export function cellSplices(xml: string, part: string, edits: Map<string, CellEd
 
 function cellXml(original: string | null, c: RawCell | null, edit: CellEdit, prefix: string, newRef?: string): string {
   const q = `${prefix}c`;
+  if (edit.formula !== undefined) return formulaCellXml(original, edit, prefix, newRef);
   if (!original || !c) {
     const s = edit.style ? ` s="${edit.style}"` : '';
     if (edit.inlineXml !== undefined) return `<${q} r="${newRef}"${s} t="inlineStr"><${prefix}is>${edit.inlineXml}</${prefix}is></${q}>`;
@@ -403,4 +416,28 @@ function cellXml(original: string | null, c: RawCell | null, edit: CellEdit, pre
   }
   if (!body) return `${open}/>`;
   return `${open}>${body}</${q}>`;
+}
+
+/**
+ * A cell given a formula (only ever a cell with no content: its style and attributes other than the type
+ * stay). A text result is `t="str"`; a number, or no result, has no type.
+ */
+function formulaCellXml(original: string | null, edit: CellEdit, prefix: string, newRef?: string): string {
+  const q = `${prefix}c`;
+  let open: string;
+  let ext = '';
+  if (original) {
+    const openEnd = original.indexOf('>') + 1;
+    const selfClosing = original[openEnd - 2] === '/';
+    open = original.slice(0, openEnd).replace(/\s*\/?>$/, '').replace(/\st\s*=\s*("[^"]*"|'[^']*')/, '');
+    if (!selfClosing) ext = /<(?:[\w.-]+:)?extLst\b[\s\S]*$/.exec(original.slice(openEnd, original.lastIndexOf('</')))?.[0] ?? '';
+  } else open = `<${q} r="${newRef}"`;
+  if (edit.style !== undefined) {
+    const re = /\ss\s*=\s*("[^"]*"|'[^']*')/;
+    open = re.test(open) ? open.replace(re, ` s="${edit.style}"`) : `${open} s="${edit.style}"`;
+  }
+  let v = '';
+  if (edit.cachedText !== undefined) { open += ' t="str"'; v = `<${prefix}v>${escapeXml(xmlSafe(edit.cachedText))}</${prefix}v>`; }
+  else if (edit.cachedNumber !== undefined && Number.isFinite(edit.cachedNumber)) v = `<${prefix}v>${edit.cachedNumber}</${prefix}v>`;
+  return `${open}><${prefix}f>${escapeXml(edit.formula!)}</${prefix}f>${v}${ext}</${q}>`;
 }
