@@ -25,8 +25,12 @@ export function parsePeriod(text: string): PeriodReading | null {
   const said = /\buoc\b/.test(t);
   const official = /\b(chinh thuc|ct)\b/.test(t);
   if (said && official) return null;
-  t = t.replace(/\b(uoc )?(thuc hien|th|bao cao|ket qua)\b/g, ' ').replace(/\b(uoc|chinh thuc|ct|so)\b/g, ' ').replace(/\b(dau nam|nam \d{4}|\d{4})\b/g, ' ').replace(/\s+/g, ' ').trim();
-  const compact = t.replace(/\s+/g, '');
+  t = t.replace(/\b(uoc )?(thuc hien|th|bao cao|ket qua)\b/g, ' ').replace(/\b(uoc|chinh thuc|ct|so)\b/g, ' ');
+  // "năm 2026" alone ("Ước thực hiện năm 2026", "cả năm 2026") is the year; after a period it only dates it.
+  const yearNamed = /\bnam \d{4}\b/.test(t);
+  t = t.replace(/\b(dau nam|nam \d{4}|\d{4})\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const left = t.replace(/\s+/g, '');
+  const compact = yearNamed && (left === '' || left === 'ca') ? 'nam' : left;
   let period: Period | null = null;
   if (compact === 'nam' || compact === 'canam' || compact === '12thang' || compact === '12t') period = 'nam';
   else if (compact === 'sauthang') period = '6t';
