@@ -4,7 +4,8 @@
 // without the template's names — or on a sheet `adopt` named — recognises the table and checks it.
 import { errorLine } from './errorLine';
 import path from 'path';
-import { parsePeriodOption } from '../core/period';
+import { withEstimate } from '../core/period';
+import { periodArg } from './periodArg';
 import { planToJson } from '../core/planWrite';
 import type { PlanJson } from '../core/planJson';
 import { checkRecognized, cleanName, gridFormats, toAdoptJson, type Recognition, type TableColumn } from '../core/recognize';
@@ -123,13 +124,8 @@ export async function checkCommandWithTables(argv: readonly string[], io: Io, te
 
   const out = str(args, 'out');
   if (out && path.resolve(out) === path.resolve(file)) throw new UsageError('--out phải là một tệp khác tệp đang kiểm tra (không bao giờ sửa tệp gốc)');
-  const periodText = str(args, 'period');
-  let period: Period = 'nam';
-  if (periodText !== undefined) {
-    const p = parsePeriodOption(periodText);
-    if (!p) throw new UsageError(`--period chỉ nhận "nam" hoặc "6t", không phải "${periodText}"`);
-    period = p;
-  }
+  const reading = periodArg(str(args, 'period'));
+  const period: Period = reading?.period ?? 'nam';
   const planPath = str(args, 'plan');
   const plan = planPath === undefined ? null : await loadPlanJson(planPath);
   const target = adopted !== null ? chosen!.sheet : sheet;
@@ -146,7 +142,7 @@ export async function checkCommandWithTables(argv: readonly string[], io: Io, te
   const say = json ? io.err : io.out;
   say(`Nhận dạng bảng của người dùng ở sheet "${rec.sheet}": ${rec.rows.length} chỉ tiêu, ${Object.keys(rec.columns.letters).length} cột` +
     `${rec.unmatched.length ? `, ${rec.unmatched.length} dòng không khớp (xem: chitieu adopt)` : ''}${adopted !== null ? ' — theo tên ô đã gắn bằng chitieu adopt' : ''}.\n`);
-  const report = checkRecognized(rec, { period, format: gridFormats(found.grid, rec) });
+  const report = withEstimate(checkRecognized(rec, { period, format: gridFormats(found.grid, rec) }), reading?.estimate);
   if (out) await saveNewFile(flaggedCopy(pkg, recognizedNames(rec), report), out);
   if (json) io.out(JSON.stringify(report, null, 2) + '\n');
   else {

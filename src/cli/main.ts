@@ -4,8 +4,8 @@
 // describe and summary start without it.
 import path from 'path';
 import { checkWorkbook } from '../core/engine';
-import { parsePeriodOption } from '../core/period';
-import type { Period, Report } from '../core/types';
+import type { Report } from '../core/types';
+import { periodArg } from './periodArg';
 import { buildTemplate } from '../template/model';
 import { flaggedCopy } from '../xlsx/flags';
 import { BrokenPart } from '../xlsx/package';
@@ -31,10 +31,13 @@ export interface Io {
 const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 export const USAGE = `Cách dùng:
-  chitieu template --out TỆP.xlsx [--period nam|6t] [--year NĂM] [--unit "TÊN ĐƠN VỊ"] [--plan KẾ-HOẠCH.json]
+  chitieu template --out TỆP.xlsx [--period KỲ] [--year NĂM] [--unit "TÊN ĐƠN VỊ"] [--plan KẾ-HOẠCH.json]
       Tạo biểu chỉ tiêu mới (không ghi đè tệp đã có); --plan lấy số kế hoạch từ tệp JSON (xem README).
-  chitieu check TỆP.xlsx [--json] [--out BẢN-SAO.xlsx] [--period nam|6t] [--sheet "TÊN TRANG"]
+      KỲ: nam, 3t, 6t, 9t, 10t (cộng dồn n tháng), q1–q4 (một quý); thêm -uoc cho số ước thực hiện
+      (9t-uoc, uoc-9t, "ước 9 tháng") hoặc -ct cho số chính thức (9t-ct).
+  chitieu check TỆP.xlsx [--json] [--out BẢN-SAO.xlsx] [--period KỲ] [--sheet "TÊN TRANG"]
       Kiểm tra biểu đã điền; --out ghi một bản sao có đánh dấu. Không bao giờ sửa TỆP.
+      --period thay kỳ ghi trong biểu (9t giữ "ước"/"chính thức" của biểu; 9t-uoc, 9t-ct đổi cả hai).
       --sheet: sổ tính có biểu trên nhiều trang (mỗi đơn vị một trang, trang tổng hợp) — kiểm tra trang đó.
       Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp.
   chitieu adopt TỆP.xlsx --out BẢN-SAO.xlsx [--sheet "TÊN TRANG"] [--plan KẾ-HOẠCH.json] [--json]
@@ -84,13 +87,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
-function period(value: string | undefined): Period | undefined {
-  if (value === undefined) return undefined;
-  const p = parsePeriodOption(value);
-  if (!p) throw new UsageError(`--period chỉ nhận "nam", "<n>t" (3t, 6t, 9t, 10t) hoặc "q1"–"q4", không phải "${value}"`);
-  return p;
-}
-
 async function templateCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'period', 'year', 'unit', 'plan'], []);
   const out = str(args, 'out');
@@ -99,16 +95,16 @@ async function templateCommand(argv: readonly string[], io: Io): Promise<number>
   const yearText = str(args, 'year');
   const year = yearText === undefined ? undefined : Number(yearText);
   if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new UsageError(`--year phải là năm từ 2000 đến 2100, không phải "${yearText}"`);
-  const p = period(str(args, 'period'));
+  const p = periodArg(str(args, 'period'));
   const unit = str(args, 'unit');
   const planPath = str(args, 'plan');
   const plan = planPath === undefined ? undefined : await readPlan(planPath);
   // Options given on the command line win over the plan file's title block.
   const y = year ?? plan?.year;
-  const pp = p ?? plan?.period;
+  const pp = p?.period ?? plan?.period;
   const u = unit ?? plan?.unit;
   const model = buildTemplate({
-    ...(y ? { year: y } : {}), ...(pp ? { period: pp } : {}), ...(u ? { unit: u } : {}),
+    ...(y ? { year: y } : {}), ...(pp ? { period: pp } : {}), ...(p?.estimate !== undefined ? { estimate: p.estimate } : {}), ...(u ? { unit: u } : {}),
     ...(plan ? { indicators: plan.indicators, headings: plan.headings, order: plan.order, baseYear: plan.baseYear } : {}),
   });
   const { newTemplateWorkbook } = await import('../xlsx/renderTemplate');
@@ -124,7 +120,7 @@ async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
   const out = str(args, 'out');
   if (out && path.resolve(out) === path.resolve(file)) throw new UsageError('--out phải là một tệp khác tệp đang kiểm tra (không bao giờ sửa tệp gốc)');
   const pkg = await loadPackage(file);
-  const { snapshot, cells } = readSnapshot(pkg, period(str(args, 'period')), str(args, 'sheet'));
+  const { snapshot, cells } = readSnapshot(pkg, periodArg(str(args, 'period')), str(args, 'sheet'));
   const wp = readWorkbookPlan(pkg, snapshot, cells);
   const report: Report = checkWorkbook(snapshot, { indicators: wp.plan.indicators, headings: wp.plan.headings });
   // Rows the user added get the template's live formulas in the copy (their empty formula cells only).

@@ -9,6 +9,7 @@ import { mergeUnitFiles, BY_UNIT_SHEET, type MergeOutcome } from '../xlsx/merge'
 import { parseArgs, str, UsageError } from './args';
 import type { Io } from './main';
 import { periodText } from '../core/period';
+import { estimateMixText } from '../core/consolidate';
 
 export async function mergeCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['out', 'unit'], ['json']);
@@ -51,7 +52,11 @@ export function mergeJson(o: MergeOutcome, out: string, written: boolean) {
   const errors = o.report ? o.report.findings.filter((f) => f.severity === 'error').length : 0;
   return {
     out, written,
-    period: o.period, year: o.year, baseYear: o.baseYear, unit: o.unit,
+    period: o.period,
+    // Extensions, only when the units say: ước (true) / chính thức (false), and which units differ in it.
+    ...(o.estimate !== undefined ? { uoc: o.estimate } : {}),
+    ...(o.estimateMixed ? { estimateMixed: o.estimateMixed } : {}),
+    year: o.year, baseYear: o.baseYear, unit: o.unit,
     included: o.included,
     excluded: o.excluded,
     levelsKept: o.levelsKept,
@@ -70,9 +75,11 @@ export function renderMerge(o: MergeOutcome, out: string): string {
   const lines: string[] = [];
   const total = o.included.length + o.excluded.length;
   if (o.workbook) {
-    const when = [o.year ? `năm ${o.year}` : null, o.period !== 'nam' ? `báo cáo ${periodText(o.period).toLowerCase()}` : null, `giá so sánh ${o.baseYear}`].filter(Boolean).join(', ');
+    const when = [o.year ? `năm ${o.year}` : null, o.period !== 'nam' || o.estimate !== undefined ? `báo cáo ${periodText(o.period, o.estimate).toLowerCase()}` : null, `giá so sánh ${o.baseYear}`].filter(Boolean).join(', ');
     lines.push(`Đã tổng hợp ${o.included.length}/${total} đơn vị vào ${out} (${when}):`);
     for (const u of o.included) lines.push(`  + ${u.unit} (${where(u)})${u.warnings ? ` — ${u.warnings} cảnh báo` : ''}`);
+    const mixed = estimateMixText(o);
+    if (mixed) lines.push(`  Chú ý: ${mixed}`);
   } else {
     lines.push(`Không tổng hợp được: không có đơn vị nào dùng được (0/${total}).`);
   }

@@ -3,7 +3,8 @@
 // 0 no error finding, 1 some (the summary is printed but flagged as not to be trusted), 2 FILE unusable.
 import { checkWorkbook } from '../core/engine';
 import { fmt } from '../core/format';
-import { parsePeriodOption, periodWords } from '../core/period';
+import { periodWords } from '../core/period';
+import { periodArg } from './periodArg';
 import { summarize, type SectorGrowth, type Summary } from '../core/summary';
 import { loadPackage } from '../xlsx/io';
 import { readSnapshot } from '../xlsx/snapshot';
@@ -16,9 +17,7 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
   if (args.positional.length === 0) throw new UsageError('thiếu TỆP.xlsx cần đánh giá');
   if (args.positional.length > 1) throw new UsageError(`chỉ nhận một tệp, không hiểu "${args.positional[1]}"`);
   const file = args.positional[0]!;
-  const periodText = str(args, 'period');
-  const period = periodText === undefined ? undefined : parsePeriodOption(periodText);
-  if (period === null) throw new UsageError(`--period chỉ nhận "nam", "<n>t" (3t, 6t, 9t, 10t) hoặc "q1"–"q4", không phải "${periodText}"`);
+  const period = periodArg(str(args, 'period'));
   const wb = await loadPackage(file);
   const { snapshot, cells } = readSnapshot(wb, period, str(args, 'sheet'));
   const { plan } = readWorkbookPlan(wb, snapshot, cells);
@@ -36,7 +35,8 @@ export async function summaryCommand(argv: readonly string[], io: Io): Promise<n
 
 export function renderSummary(s: Summary, file: string): string {
   const lines: string[] = [];
-  const title = [s.unit, s.period === '6t' ? `6 tháng${s.year ? ' năm ' + s.year : ''}` : s.period !== 'nam' ? periodWords(s.period, s.year) : s.year ? `năm ${s.year}` : null].filter(Boolean).join(' — ');
+  const basis = s.uoc === undefined ? '' : s.uoc ? 'ước thực hiện ' : 'chính thức ';
+  const title = [s.unit, (basis + (s.period === '6t' ? `6 tháng${s.year ? ' năm ' + s.year : ''}` : s.period !== 'nam' ? periodWords(s.period, s.year) : s.year ? `năm ${s.year}` : '')).trim()].filter(Boolean).join(' — ');
   lines.push(`Đánh giá: ${file}${title ? ' — ' + title : ''} (giá so sánh ${s.baseYear})`);
   if (s.errors > 0) lines.push(`LƯU Ý: biểu còn ${s.errors} lỗi; đánh giá dưới đây chưa đáng tin — xem "chitieu check ${file}".`);
   lines.push('', s.paragraph, '');

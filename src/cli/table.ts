@@ -12,7 +12,7 @@ const HEAD = ['Mã', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Chỉ số
 /** `nameOf`: a row's name where the catalog's is not the table's (a recognised table of another plan). */
 export function renderReport(report: Report, source: string, nameOf?: (r: IndicatorResult) => string | undefined): string {
   const lines: string[] = [];
-  lines.push(`Kiểm tra: ${source} — kỳ báo cáo: ${periodText(report.period).toLowerCase()}`);
+  lines.push(`Kiểm tra: ${source} — kỳ báo cáo: ${periodText(report.period, report.uoc).toLowerCase()}`);
   lines.push('');
   const body = report.indicators.map((r) => row(r, nameOf?.(r)));
   const widths = HEAD.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));

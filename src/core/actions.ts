@@ -10,6 +10,8 @@ import type { AdoptCorrections, Recognition } from './recognize';
 export interface InsertRequest {
   year: number;
   period: Period;
+  /** true: an estimate ("Ước thực hiện 9 tháng" in the period cell); false: stated official. */
+  estimate?: boolean;
   unit: string;
   sheetName?: string;
   /**

@@ -91,6 +91,14 @@ export interface MergeNotes {
 
 export interface Consolidation extends MergeNotes {
   period: Period;
+  /**
+   * true: the total is an estimate (ước thực hiện) — every unit's is, or some are (a sum with one estimate in
+   * it is an estimate); false: every unit's is stated official; absent: no unit says, or official and
+   * unstated mixed.
+   */
+  estimate?: boolean;
+  /** Units whose figures differ in kind (ước vs chính thức vs unstated), by kind; null when all agree. */
+  estimateMixed: EstimateMix | null;
   year: number | null;
   baseYear: number;
   unit: string;
@@ -113,6 +121,13 @@ export function mergeNotesOf(c: Consolidation): MergeNotes {
 
 /** Merge notes of a consolidation that merged nothing. */
 export const emptyMergeNotes = (): MergeNotes => ({ levelsKept: [], levelsLeftEmpty: [], incomplete: [], passNotMet: [], averaged: [], weightsMissing: [] });
+
+/** The included units by the kind of their figures, when they are not all of one kind. */
+export interface EstimateMix {
+  estimate: string[];
+  official: string[];
+  unstated: string[];
+}
 
 export interface ConsolidateOptions {
   /** Name of the consolidated report's unit (DON_VI); "Tổng hợp N đơn vị" by default. */
@@ -171,6 +186,7 @@ export function consolidate(inputs: readonly UnitInput[], options: ConsolidateOp
     unit: options.unit ?? `Tổng hợp ${units.length} đơn vị`,
     included: units.map((u) => ({ source: u.source, unit: u.unit, warnings: u.report.findings.filter((f) => f.severity === 'warning').length })),
     excluded, ...emptyMergeNotes(),
+    ...estimateOf(units),
     plan: {}, cells: new Map(), notes: new Map(), byUnit: [],
   };
   if (head) {
@@ -180,11 +196,37 @@ export function consolidate(inputs: readonly UnitInput[], options: ConsolidateOp
   return c;
 }
 
+/**
+ * Ước or chính thức of the total: kept when every unit agrees; when they differ, an estimate if any unit's is
+ * (the sum holds an estimate), unstated otherwise — and the units by kind, for the outcome to say so.
+ */
+function estimateOf(units: readonly Unit[]): Pick<Consolidation, 'estimate' | 'estimateMixed'> {
+  const kinds = new Set(units.map((u) => u.snapshot.estimate));
+  const only = kinds.size === 1 ? units[0]?.snapshot.estimate : kinds.has(true) ? true : undefined;
+  const estimate = only === undefined ? {} : { estimate: only };
+  if (kinds.size <= 1) return { ...estimate, estimateMixed: null };
+  const of = (e: boolean | undefined) => units.filter((u) => u.snapshot.estimate === e).map((u) => u.unit);
+  return { ...estimate, estimateMixed: { estimate: of(true), official: of(false), unstated: of(undefined) } };
+}
+
+/** The sentence that says units mixed estimates with official figures, or null when they did not. */
+export function estimateMixText(c: Pick<Consolidation, 'estimate' | 'estimateMixed'>): string | null {
+  const m = c.estimateMixed;
+  if (!m) return null;
+  const parts = [
+    m.estimate.length ? `số ước thực hiện: ${m.estimate.join(', ')}` : null,
+    m.official.length ? `số chính thức: ${m.official.join(', ')}` : null,
+    m.unstated.length ? `không ghi ước hay chính thức: ${m.unstated.join(', ')}` : null,
+  ].filter(Boolean);
+  const total = c.estimate ? 'số tổng hợp là số ước thực hiện' : 'số tổng hợp không ghi ước hay chính thức';
+  return `Các đơn vị báo cáo khác loại số liệu (${parts.join('; ')}) — ${total}.`;
+}
+
 /** The title lines of the unit-by-unit sheet; `label` names a unit's source (a file's base name, a sheet). */
 export function byUnitHeading(c: Consolidation, label: (source: string) => string): string[] {
   return [
-    `SỐ THỰC HIỆN THEO ĐƠN VỊ — ${c.unit.toUpperCase()}${c.year ? ` — NĂM ${c.year}` : ''}${c.period !== 'nam' ? ` (${periodText(c.period).toUpperCase()})` : ''}`,
-    `Tổng hợp từ ${c.included.length} đơn vị: ${c.included.map((u) => `${u.unit} (${label(u.source)})`).join('; ')}.`,
+    `SỐ THỰC HIỆN THEO ĐƠN VỊ — ${c.unit.toUpperCase()}${c.year ? ` — NĂM ${c.year}` : ''}${c.period !== 'nam' || c.estimate !== undefined ? ` (${periodText(c.period, c.estimate).toUpperCase()})` : ''}`,
+    `Tổng hợp từ ${c.included.length} đơn vị: ${c.included.map((u) => `${u.unit} (${label(u.source)})`).join('; ')}.${c.estimateMixed ? ' ' + estimateMixText(c) : ''}`,
     c.excluded.length
       ? `Không đưa vào: ${c.excluded.map((e) => `${label(e.source)}${e.unit ? ` (${e.unit})` : ''} — ${e.message}`).join('; ')}.`
       : 'Mọi đơn vị đều được đưa vào.',

@@ -10,7 +10,7 @@ import { readCell, type Expect, type Issue, type ReadValue } from './reading';
 import { allOf, judge } from './rules';
 import { indexRangeIssue, rangeIssue, unitSlipIssue, type Reference } from './valueChecks';
 import { roundTo } from './vnNumber';
-import { paceOf, previousWords } from './period';
+import { paceOf, previousWords, withEstimate } from './period';
 import { fmt, withUnit } from './format';
 import { shortfallMessage, behindPaceMessage } from './messages';
 import type {
@@ -162,7 +162,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     const lastIdx = indicatorsOut.map((r) => index.byId.get(r.id)?.heading).lastIndexOf(hr.id);
     indicatorsOut.splice(lastIdx + 1, 0, hr);
   }
-  return { period: snapshot.period, indicators: indicatorsOut, findings };
+  return withEstimate({ period: snapshot.period, indicators: indicatorsOut, findings }, snapshot.estimate);
 }
 
 type Add = (row: Row | null, column: InputColumn | null, code: FindingCode, message: string, over?: { id: string; measure: Measure | null }) => void;

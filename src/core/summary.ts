@@ -9,7 +9,7 @@
 import { HEADINGS, INDICATORS, indicatorName, MEASURE_NAMES, type Heading, type Indicator } from './catalog';
 import { fmt, withUnit } from './format';
 import { roundTo } from './vnNumber';
-import { paceOf, periodWords } from './period';
+import { doneWords, paceOf, periodWords } from './period';
 import { decimalsOfValue } from './precision';
 import type { IndicatorResult, Measure, Period, Report, RuleKind, Status } from './types';
 import { judgedRows, tally } from './tally';
@@ -75,6 +75,8 @@ export interface GrowthSummary {
 
 export interface Summary {
   period: Period;
+  /** As the report's: true for an estimate (ước thực hiện), false stated official; absent when unstated. */
+  uoc?: boolean;
   year: number | null;
   unit: string | null;
   baseYear: number;
@@ -123,6 +125,7 @@ export function summarize(report: Report, options: SummaryOptions = {}): Summary
   const growth = growthOf(report, indicators, options);
   const summary: Summary = {
     period: report.period,
+    ...(report.uoc !== undefined ? { uoc: report.uoc } : {}),
     year: options.year ?? null,
     unit: options.unit ?? null,
     baseYear: options.baseYear ?? 2010,
@@ -276,7 +279,7 @@ function growthOf(report: Report, indicators: readonly Indicator[], options: Sum
           : s.contribution < 0 ? `, làm giảm ${fmt(-s.contribution, 2)} điểm phần trăm` : `, đóng góp ${fmt(s.contribution, 2)} điểm phần trăm`;
         return `${s.name.toLowerCase()} ${changeWords(s.growth!)}${contrib}`;
       });
-      g.text = `${name} (giá so sánh ${baseYear}) ước đạt ${withUnit(actual, total.unitLabel)}, ${changeWords(r.growth)} so với ${before}${plan}${implied}` +
+      g.text = `${name} (giá so sánh ${baseYear}) ${report.uoc === false ? 'đạt' : 'ước đạt'} ${withUnit(actual, total.unitLabel)}, ${changeWords(r.growth)} so với ${before}${plan}${implied}` +
         (parts.length ? `, trong đó: ${parts.join('; ')}.` : '.');
     }
     out.push(g);
@@ -287,7 +290,9 @@ function growthOf(report: Report, indicators: readonly Indicator[], options: Sum
 function paragraphOf(s: Summary): string {
   const when = periodWords(s.period, s.year);
   const met = s.counts.vuot || s.counts.dat ? ` (vượt ${s.counts.vuot}, đạt ${s.counts.dat})` : '';
-  let text = `Ước thực hiện ${when} có ${s.achieved}/${s.counted} chỉ tiêu đạt và vượt kế hoạch${met}`;
+  // "Ước thực hiện 9 tháng năm 2026 có …" for an estimate and, as reports write it, when the workbook does
+  // not say; "Thực hiện năm 2025 có …" for figures stated official.
+  let text = `${doneWords(s.uoc)} ${when} có ${s.achieved}/${s.counted} chỉ tiêu đạt và vượt kế hoạch${met}`;
   if (s.notAchieved.length) text += `; ${s.notAchieved.length} chỉ tiêu chưa đạt: ${s.notAchieved.map((x) => x.text).join('; ')}`;
   else text += '; không có chỉ tiêu nào chưa đạt';
   if (s.noData.length) text += `; ${s.noData.length} chỉ tiêu chưa có số liệu để đánh giá: ${s.noData.map((x) => x.name).join('; ')}`;

@@ -59,6 +59,8 @@ export interface CellSnapshot {
 /** Everything core needs of a workbook: the template's cells by defined name, and the title block. */
 export interface WorkbookSnapshot {
   period: Period;
+  /** true: the figures are an estimate (ước thực hiện); false: stated official (chính thức); absent: unstated. */
+  estimate?: boolean;
   year?: number;
   unit?: string;
   /** Base year of constant prices (giá so sánh), 2010 for the seed plan. */
@@ -97,6 +99,8 @@ export interface IndicatorResult {
 
 export interface Report {
   period: Period;
+  /** Extension: true for an estimate (ước thực hiện), false when stated official (chính thức); absent when unstated. */
+  uoc?: boolean;
   indicators: IndicatorResult[];
   findings: Finding[];
 }

@@ -108,7 +108,7 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
   const sheetName = freeSheetName(CONSOLIDATED_SHEET, sheetNames);
   const byUnitName = freeSheetName(BY_UNIT_SHEET, [...sheetNames, sheetName]);
   const model = buildTemplate({
-    year: c.year ?? new Date().getFullYear(), period: c.period, unit: c.unit, baseYear: c.baseYear, indicators, headings, order, plan: c.plan, sheetName,
+    year: c.year ?? new Date().getFullYear(), period: c.period, ...(c.estimate !== undefined ? { estimate: c.estimate } : {}), unit: c.unit, baseYear: c.baseYear, indicators, headings, order, plan: c.plan, sheetName,
   });
   const byName = new Map<string, Value>([...c.cells, ...c.notes]);
   if (c.year === null) byName.set(TITLE_NAMES.year, null);
@@ -130,7 +130,7 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
   outcome.partsSkipped = await runOptionalSteps(context, steps);
 
   outcome.written = { sheet: sheetName, byUnitSheet: byUnitName };
-  const snapshot = { ...snapshotOf(model, Object.fromEntries(c.cells), c.period), ...(c.year !== null ? { year: c.year } : {}), unit: c.unit, baseYear: c.baseYear };
+  const snapshot = { ...snapshotOf(model, Object.fromEntries(c.cells), c.period), ...(c.estimate !== undefined ? { estimate: c.estimate } : {}), ...(c.year !== null ? { year: c.year } : {}), unit: c.unit, baseYear: c.baseYear };
   const judged: CheckedReport = { ...withChecked(checkWorkbook(snapshot, { indicators, headings }), checkedSheetOf(sheetName, snapshot)), rows: { indicators, headings } };
   outcome.report = judged;
   return outcome;

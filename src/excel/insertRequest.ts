@@ -7,7 +7,7 @@ import { buildTemplate, type TemplateModel } from '../template/model';
 export function templateOfRequest(req: InsertRequest): TemplateModel {
   const plan = req.plan ? planFromObject(req.plan) : undefined;
   return buildTemplate({
-    year: req.year, period: req.period, unit: req.unit, ...(req.sheetName ? { sheetName: req.sheetName } : {}),
+    year: req.year, period: req.period, ...(req.estimate !== undefined ? { estimate: req.estimate } : {}), unit: req.unit, ...(req.sheetName ? { sheetName: req.sheetName } : {}),
     ...(plan ? { indicators: plan.indicators, headings: plan.headings, order: plan.order, baseYear: plan.baseYear } : {}),
   });
 }

@@ -2,7 +2,7 @@
 // names (and the flags stored by the last check), one to read every named cell.
 import { parseCellName, TITLE_NAMES } from '../core/names';
 import { UserFacingError } from './errors';
-import { readPeriod } from '../core/period';
+import { snapshotPeriod } from '../core/period';
 import type { CellSnapshot, Period, RawValue, WorkbookSnapshot } from '../core/types';
 
 export const FLAGS_SETTING = 'chitieu.flags';
@@ -125,7 +125,7 @@ export function readCells(ranges: Map<string, Excel.Range>, periodOverride?: Per
   }
   if (![...cells.keys()].some((k) => k.startsWith('TH_'))) throw new NoTemplateInWorkbook();
   const title = (n: string) => cells.get(n)?.value ?? null;
-  const snapshot: WorkbookSnapshot = { period: periodOverride ?? readPeriod(title(TITLE_NAMES.period)), cells: snapCells };
+  const snapshot: WorkbookSnapshot = { ...snapshotPeriod(title(TITLE_NAMES.period), periodOverride), cells: snapCells };
   const year = title(TITLE_NAMES.year);
   if (typeof year === 'number') snapshot.year = year;
   const unit = title(TITLE_NAMES.unit);

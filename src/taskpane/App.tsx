@@ -10,7 +10,8 @@ import {
 import { checkedOf, rowsOf, type CheckedReport } from '../core/checked';
 import type { Summary } from '../core/summary';
 import { tally } from '../core/tally';
-import type { Period, Report } from '../core/types';
+import type { PeriodChoice } from '../core/period';
+import type { Report } from '../core/types';
 import type { ConsolidateOutcome } from '../excel/consolidate';
 import { messageOf } from '../excel/errors';
 import { sheetNameFor } from '../template/layout';
@@ -64,7 +65,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
   const id = React.useId();
   const [unit, setUnit] = React.useState('');
   const [year, setYear] = React.useState(String(initialYear));
-  const [period, setPeriod] = React.useState<Period>('nam');
+  const [period, setPeriod] = React.useState<PeriodChoice>({ period: 'nam' });
   const [planChoice, setPlanChoice] = React.useState<PlanChoice>(SEED_CHOICE);
   const [yearError, setYearError] = React.useState(false);
   const [unitError, setUnitError] = React.useState(false);
@@ -114,7 +115,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     }
     const plan = planChoice.plan;
     void work(async () => {
-      const outcome = await actions.insertTemplate({ year: y, period, unit: unit.trim(), ...(sheetName ? { sheetName } : {}), ...(plan ? { plan } : {}) });
+      const outcome = await actions.insertTemplate({ year: y, ...period, unit: unit.trim(), ...(sheetName ? { sheetName } : {}), ...(plan ? { plan } : {}) });
       if (outcome.kind === 'inserted') {
         setTemplateKnown(true);
         const skipped = outcome.skipped.length ? ` ${t.partsSkipped(outcome.skipped)}` : '';
@@ -136,7 +137,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     setUnitError(!name);
     if (y === null || !name) return;
     void work(async () => {
-      const request = { year: y, period, unit: name, unitSheet: true, ...(planChoice.plan ? { plan: planChoice.plan } : {}) } as const;
+      const request = { year: y, ...period, unit: name, unitSheet: true, ...(planChoice.plan ? { plan: planChoice.plan } : {}) } as const;
       let outcome = await actions.insertTemplate({ ...request, ...(sheetNameFor(name) ? { sheetName: sheetNameFor(name)! } : {}) });
       if (outcome.kind === 'sheet-exists') outcome = await actions.insertTemplate({ ...request, sheetName: outcome.suggestion });
       if (outcome.kind === 'inserted') {
@@ -208,7 +209,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
         {pasteOpen && (
           <div id={`${id}-paste-body`}>
             <React.Suspense fallback={<Text>{t.working}</Text>}>
-              <PastePlan actions={actions} disabled={busy !== null} request={() => { const y = validYear(); return y === null ? null : { year: y, period, unit: unit.trim() }; }} />
+              <PastePlan actions={actions} disabled={busy !== null} request={() => { const y = validYear(); return y === null ? null : { year: y, ...period, unit: unit.trim() }; }} />
             </React.Suspense>
           </div>
         )}

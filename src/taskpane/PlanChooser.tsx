@@ -4,10 +4,9 @@
 import * as React from 'react';
 import { Field, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
 import type { CheckedPlan } from '../core/checked';
-import { PERIOD_CHOICES, periodText } from '../core/period';
+import { parsePeriod, PERIOD_LIST, periodCode, periodText, type PeriodChoice } from '../core/period';
 import { PlanError } from '../core/planError';
 import type { PlanJson } from '../core/planJson';
-import type { Period } from '../core/types';
 
 /** Vietnamese only, as the plan files are: kept here so the pane's string table needs no new entries. */
 export const PLAN_TEXT = {
@@ -38,8 +37,8 @@ export const SEED_CHOICE: PlanChoice = { kind: 'seed' };
 interface PlanChooserProps {
   choice: PlanChoice;
   onChoice: (choice: PlanChoice) => void;
-  period: Period;
-  onPeriod: (period: Period) => void;
+  period: PeriodChoice;
+  onPeriod: (period: PeriodChoice) => void;
 }
 
 export function PlanChooser({ choice, onChoice, period, onPeriod }: PlanChooserProps): React.JSX.Element {
@@ -80,8 +79,9 @@ export function PlanChooser({ choice, onChoice, period, onPeriod }: PlanChooserP
         </Field>
       )}
       <Field label={PLAN_TEXT.period}>
-        <Select value={period} onChange={(_, d) => onPeriod(d.value as Period)}>
-          {PERIOD_CHOICES.map((p) => <option key={p} value={p}>{periodText(p)}</option>)}
+        {/* Each period, then its estimate ("Ước thực hiện 9 tháng"): the option's value is its code ("9t-uoc"). */}
+        <Select value={periodCode(period.period, period.estimate)} onChange={(_, d) => onPeriod(parsePeriod(d.value) ?? { period: 'nam' })}>
+          {PERIOD_LIST.map((c) => <option key={periodCode(c.period, c.estimate)} value={periodCode(c.period, c.estimate)}>{periodText(c.period, c.estimate)}</option>)}
         </Select>
       </Field>
     </>

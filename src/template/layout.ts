@@ -53,10 +53,12 @@ export const PERIOD_TEXT = { nam: 'Năm', '6t': '6 tháng' } as const;
 
 /**
  * Excel: the share of the year's plan a flow is judged against, from the period cell's text ("Năm" 1,
- * "9 tháng" 0,75, "Quý III" 0,25) — what paceOf (src/core/period.ts) computes.
+ * "9 tháng" 0,75, "Quý III" 0,25; the same after "Ước thực hiện " or "Chính thức ") — what paceOf
+ * (src/core/period.ts) computes. A quarter wherever "quý" stands; else the number just before " tháng"
+ * (one or two digits, after whatever words); else the year.
  */
 export function paceFormula(periodName: string): string {
-  return `IF(${periodName}="Năm",1,IF(LEFT(${periodName},3)="Quý",0.25,IFERROR(VALUE(LEFT(${periodName},FIND(" ",${periodName})-1))/12,1)))`;
+  return `IF(ISNUMBER(SEARCH("Quý",${periodName})),0.25,IFERROR(VALUE(TRIM(RIGHT(LEFT(${periodName},FIND(" tháng",${periodName})-1),2)))/12,1))`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { planFormat, RATIO_FORMAT, valueFormat, YEAR_FORMAT, decimalsFormat } fr
 import {
   COLUMN_ORDER, COLUMNS, DEFAULT_SHEET_NAME, FIRST_DATA_ROW, HEADER_ROW, LAST_COLUMN, NUMBER_ROW, PERIOD_TEXT, TITLE_ROWS, type ColumnKey,
 } from './layout';
-import { PERIOD_CHOICES, periodText } from '../core/period';
+import { PERIOD_LIST, periodText } from '../core/period';
 import { formatRequirement, requirementOf } from '../core/requirement';
 import { planJsonText } from '../core/planWrite';
 import { validationFor, weightValidation, type ValidationSpec } from './validation';
@@ -60,6 +60,8 @@ export interface TemplateModel {
 export interface TemplateOptions {
   year?: number;
   period?: Period;
+  /** true: an estimate ("Ước thực hiện 9 tháng" in the period cell); false: stated official ("Chính thức …"). */
+  estimate?: boolean;
   unit?: string;
   baseYear?: number;
   sheetName?: string;
@@ -78,6 +80,12 @@ export interface TemplateOptions {
 
 /** Plan figures by indicator id, replacing the catalog's (same `kind` as the catalog entry). */
 export type PlanOverrides = Readonly<Record<string, IndicatorPlan>>;
+
+/** The period cell's list: every period and its estimate, and the cell's own text when the list lacks it ("Chính thức 9 tháng"). */
+function periodList(cell: string): string[] {
+  const list = PERIOD_LIST.map((c) => periodText(c.period, c.estimate));
+  return list.includes(cell) ? list : [...list, cell];
+}
 
 /** The catalog with another plan's figures in place of its own. */
 export function withPlan(indicators: readonly Indicator[], plan: PlanOverrides | undefined): readonly Indicator[] {
@@ -120,6 +128,7 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
   const rows: TemplateRow[] = [];
   const merges: string[] = [];
   const L = (k: ColumnKey) => COLUMNS[k].letter;
+  const periodCell = periodText(options.period ?? 'nam', options.estimate);
 
   // Title block.
   rows.push({ row: TITLE_ROWS.unit, kind: 'title', cells: {
@@ -135,8 +144,8 @@ export function buildTemplate(options: TemplateOptions = {}): TemplateModel {
     name: { value: year, numFmt: YEAR_FORMAT, style: 'titleInput', name: TITLE_NAMES.year,
       validation: { type: 'whole', operator: 'between', min: 2000, max: 2100, promptTitle: 'Năm báo cáo', prompt: 'Năm của kế hoạch và số liệu báo cáo.', errorTitle: 'Năm không hợp lệ', error: 'Nhập năm từ 2000 đến 2100.' } },
     unit: { value: 'Kỳ báo cáo:', style: 'label' },
-    plan: { value: periodText(options.period ?? 'nam'), style: 'titleInput', name: TITLE_NAMES.period,
-      validation: { type: 'list', list: PERIOD_CHOICES.map(periodText), promptTitle: 'Kỳ báo cáo', prompt: 'Năm: đánh giá cả năm. N tháng, quý: chỉ tiêu cộng dồn (tiền, người, vụ) so với phần kế hoạch năm theo số tháng (6 tháng: một nửa).', errorTitle: 'Kỳ báo cáo', error: 'Chọn một kỳ trong danh sách (Năm, 6 tháng, 9 tháng, Quý I …).' } },
+    plan: { value: periodCell, style: 'titleInput', name: TITLE_NAMES.period,
+      validation: { type: 'list', list: periodList(periodCell), promptTitle: 'Kỳ báo cáo', prompt: 'Năm: đánh giá cả năm. N tháng, quý: chỉ tiêu cộng dồn (tiền, người, vụ) so với phần kế hoạch năm theo số tháng (6 tháng: một nửa). "Ước thực hiện …": số ước tính.', errorTitle: 'Kỳ báo cáo', error: 'Chọn một kỳ trong danh sách (Năm, 6 tháng, Ước thực hiện 9 tháng, Quý I …).' } },
     planIndex: { value: 'Giá so sánh năm:', style: 'label' },
     previous: { value: baseYear, numFmt: YEAR_FORMAT, style: 'titleInput', name: TITLE_NAMES.baseYear },
   } });

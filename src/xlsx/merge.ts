@@ -29,7 +29,7 @@ export interface IncludedUnit {
 
 export type ExcludedUnit = Omit<CoreExcluded, 'source'> & { file: string; sheet?: string };
 
-export interface MergeOutcome extends MergeNotes, Pick<Consolidation, 'period' | 'year' | 'baseYear' | 'unit'> {
+export interface MergeOutcome extends MergeNotes, Pick<Consolidation, 'period' | 'estimate' | 'estimateMixed' | 'year' | 'baseYear' | 'unit'> {
   included: IncludedUnit[];
   excluded: ExcludedUnit[];
   /** The merged workbook; null when no unit could be included. */
@@ -72,7 +72,8 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
     },
   });
   const outcome: MergeOutcome = {
-    period: c.period, year: c.year, baseYear: c.baseYear, unit: c.unit,
+    period: c.period, ...(c.estimate !== undefined ? { estimate: c.estimate } : {}), estimateMixed: c.estimateMixed,
+    year: c.year, baseYear: c.baseYear, unit: c.unit,
     included: c.included.map(({ source, ...u }) => ({ ...where.get(source)!, ...u })),
     excluded: c.excluded.map(({ source, ...e }) => ({ ...where.get(source)!, ...e })),
     ...mergeNotesOf(c),
@@ -81,7 +82,7 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
   if (!c.included.length) return outcome;
 
   const model = buildTemplate({
-    year: c.year ?? new Date().getFullYear(), period: c.period, unit: c.unit, baseYear: c.baseYear,
+    year: c.year ?? new Date().getFullYear(), period: c.period, ...(c.estimate !== undefined ? { estimate: c.estimate } : {}), unit: c.unit, baseYear: c.baseYear,
     indicators, headings, ...(plan ? { order: plan.order } : {}), plan: c.plan,
   });
   const wb = newTemplateWorkbook(model);

@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { CONSOLIDATED_MARK, parseCellName, TITLE_NAMES } from '../core/names';
 import type { CellSnapshot, Period, WorkbookSnapshot } from '../core/types';
-import { readPeriod } from '../core/period';
+import { snapshotPeriod, type PeriodReading } from '../core/period';
 import type { NamedCell } from './definedNames';
 import type { XlsxPackage } from './package';
 import { sourceOf, type TemplateSource } from './source';
@@ -48,7 +48,7 @@ export function templatesOf(wb: Workbookish): TemplateOnSheet[] {
  * The template's snapshot: the workbook's, or with `sheet` the one on that sheet. A file whose templates
  * are all sheet-scoped (several units' sheets) needs `sheet`: the error lists them.
  */
-export function readSnapshot(wb: Workbookish, periodOverride?: Period, sheet?: string): XlsxSnapshot {
+export function readSnapshot(wb: Workbookish, periodOverride?: Period | PeriodReading, sheet?: string): XlsxSnapshot {
   const workbook = sourceOf(wb);
   let names = workbook.workbookNames;
   if (sheet !== undefined) {
@@ -70,7 +70,7 @@ export function readSnapshot(wb: Workbookish, periodOverride?: Period, sheet?: s
   return snapshotFrom(workbook, names, periodOverride);
 }
 
-function snapshotFrom(workbook: TemplateSource, names: Map<string, NamedCell>, periodOverride?: Period): XlsxSnapshot {
+function snapshotFrom(workbook: TemplateSource, names: Map<string, NamedCell>, periodOverride?: Period | PeriodReading): XlsxSnapshot {
   const cells: WorkbookSnapshot['cells'] = {};
   const found = new Map<string, NamedCell>();
   let inputs = 0;
@@ -112,7 +112,7 @@ function snapshotFrom(workbook: TemplateSource, names: Map<string, NamedCell>, p
   const year = title(TITLE_NAMES.year);
   const baseYear = title(TITLE_NAMES.baseYear);
   const unit = title(TITLE_NAMES.unit);
-  const snapshot: WorkbookSnapshot = { period: periodOverride ?? readPeriod(title(TITLE_NAMES.period)), cells };
+  const snapshot: WorkbookSnapshot = { ...snapshotPeriod(title(TITLE_NAMES.period), periodOverride), cells };
   if (typeof year === 'number') snapshot.year = year;
   if (typeof baseYear === 'number') snapshot.baseYear = baseYear;
   if (typeof unit === 'string' && unit.trim()) snapshot.unit = unit.trim();

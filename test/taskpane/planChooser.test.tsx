@@ -50,11 +50,26 @@ test('the seed by default: the insert request carries no plan; the period list o
   wrap(actions);
   expect((screen.getByRole('radio', { name: PLAN_TEXT.seed }) as HTMLInputElement).checked).toBe(true);
   const options = [...(screen.getByRole('combobox', { name: PLAN_TEXT.period }) as HTMLSelectElement).options].map((o) => o.textContent);
-  expect(options).toEqual(['Năm', '3 tháng', '6 tháng', '9 tháng', '10 tháng', 'Quý I', 'Quý II', 'Quý III', 'Quý IV']);
+  expect(options).toEqual(['Năm', 'Ước thực hiện năm', '3 tháng', '6 tháng', 'Ước thực hiện 6 tháng', '9 tháng', 'Ước thực hiện 9 tháng', '10 tháng', 'Ước thực hiện 10 tháng',
+    'Quý I', 'Ước thực hiện quý I', 'Quý II', 'Ước thực hiện quý II', 'Quý III', 'Ước thực hiện quý III', 'Quý IV', 'Ước thực hiện quý IV']);
   await click(VI.insert);
   expect(actions.insertTemplate).toHaveBeenCalledTimes(1);
   expect(actions.insertTemplate.mock.calls[0]![0]).not.toHaveProperty('plan');
   expect(actions.insertTemplate.mock.calls[0]![0]).toMatchObject({ period: 'nam', year: 2026 });
+});
+
+test('an estimate chosen ("Ước thực hiện 9 tháng"): the insert asks for 9t and estimate; a plain period asks for no estimate', async () => {
+  const actions = fakeActions();
+  wrap(actions);
+  const select = screen.getByRole('combobox', { name: PLAN_TEXT.period }) as HTMLSelectElement;
+  fireEvent.change(select, { target: { value: '9t-uoc' } });
+  expect(select.selectedOptions[0]!.textContent).toBe('Ước thực hiện 9 tháng');
+  await click(VI.insert);
+  expect(actions.insertTemplate.mock.calls[0]![0]).toMatchObject({ period: '9t', estimate: true });
+  fireEvent.change(select, { target: { value: '6t' } });
+  await click(VI.insert);
+  expect(actions.insertTemplate.mock.calls[1]![0]).toMatchObject({ period: '6t' });
+  expect(actions.insertTemplate.mock.calls[1]![0]).not.toHaveProperty('estimate');
 });
 
 test('a valid plan file: the insert carries its plan, and the period chosen', async () => {

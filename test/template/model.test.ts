@@ -41,8 +41,9 @@ describe('the template model', () => {
   });
 
   it('has live formulas that refer to cells by name', () => {
-    // A flow is paced by the months the period covers (6 tháng: ½), read from the period cell's text.
-    expect(byName.get('DG_2')!.formula).toMatch(/ROUND\(TH_2\/IF\(KY_BAO_CAO="Năm",1,IF\(LEFT\(KY_BAO_CAO,3\)="Quý",0\.25,IFERROR\(VALUE\(LEFT\(KY_BAO_CAO,FIND\(" ",KY_BAO_CAO\)-1\)\)\/12,1\)\)\),0\)>KH_2/);
+    // A flow is paced by the months the period covers (6 tháng: ½), read from the period cell's text — the
+    // number before " tháng", after any words ("Ước thực hiện 9 tháng"); a quarter wherever "Quý" stands.
+    expect(byName.get('DG_2')!.formula).toMatch(/ROUND\(TH_2\/IF\(ISNUMBER\(SEARCH\("Quý",KY_BAO_CAO\)\),0\.25,IFERROR\(VALUE\(TRIM\(RIGHT\(LEFT\(KY_BAO_CAO,FIND\(" tháng",KY_BAO_CAO\)-1\),2\)\)\)\/12,1\)\),0\)>KH_2/);
     expect(byName.get('CS_1_1_SP')!.formula).toMatch(/TH_1_1_SP\/IF\(ISNUMBER\(TN_1_1_SP\),TN_1_1_SP,KH_1_1_SP\/KHTT_1_1_SP\*100/);
     expect(byName.get('PT_16')!.formula).toMatch(/\(TN_16-TH_16\)\/KH_16/);
     expect(byName.get('DG_QP_2')!.formula).toMatch(/DG_QP_2_1="Chưa đạt"/);

@@ -27,7 +27,7 @@ describe('template .xlsx', () => {
     expect(cell('NAM_BAO_CAO').value).toBe(2023);
     expect(cell('KY_BAO_CAO').value).toBe('Năm');
     expect(cell('NAM_GOC_GIA').value).toBe(2010);
-    expect(cell('KY_BAO_CAO').dataValidation).toMatchObject({ type: 'list', formulae: ['"Năm,3 tháng,6 tháng,9 tháng,10 tháng,Quý I,Quý II,Quý III,Quý IV"'] });
+    expect(cell('KY_BAO_CAO').dataValidation).toMatchObject({ type: 'list', formulae: ['"Năm,Ước thực hiện năm,3 tháng,6 tháng,Ước thực hiện 6 tháng,9 tháng,Ước thực hiện 9 tháng,10 tháng,Ước thực hiện 10 tháng,Quý I,Ước thực hiện quý I,Quý II,Ước thực hiện quý II,Quý III,Ước thực hiện quý III,Quý IV,Ước thực hiện quý IV"'] });
   });
   it('keeps live formulas, formats, validation, frozen header and print setup', () => {
     expect((cell('DG_2').value as { formula: string }).formula).toMatch(/^IF\(AND\(ISNUMBER\(TH_2\)/);
