@@ -87,6 +87,8 @@ export interface WorkbookActions {
   cleanDeadNames(): Promise<number>;
   /** Features of this Excel that are off, in words (empty when everything is available). */
   missingFeatures(): string[];
+  /** The plan the workbook carries (its hidden plan sheet), or null when it has none. */
+  storedPlan?(): Promise<PlanJson | null>;
   /** Recognises the table of the user's own on the active sheet (or the selection); writes nothing. */
   recognize?(): Promise<RecognitionView>;
   /** Attaches the contract's names to the confirmed table (sheet-scoped), never writing a value. */

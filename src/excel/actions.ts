@@ -52,6 +52,10 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
       return run((ctx) => deleteDeadNames(ctx));
     },
     missingFeatures: () => missingFeatures(features),
+    storedPlan: async () => {
+      const { readStoredPlan } = await import('./storedPlan');
+      return run((ctx) => readStoredPlan(ctx));
+    },
     recognize: async () => {
       const { readOwnTable } = await import('./recognize');
       return (await run((ctx) => readOwnTable(ctx, features))).view;

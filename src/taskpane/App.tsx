@@ -105,14 +105,19 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     return ok ? y : null;
   };
 
+  /** The chosen plan is there to insert from (the seed always is); else its field says why, once. */
+  const planReady = (): boolean => {
+    if (planChoice.kind === 'seed' || planChoice.plan) return true;
+    if (!planChoice.error && planChoice.kind === 'file') setPlanChoice({ kind: 'file', error: PLAN_TEXT.fileNeeded });
+    return false;
+  };
+
   const insert = (sheetName?: string) => {
     const y = validYear();
     if (y === null) return;
     // A plan file that did not read (or none chosen): its field says why; nothing is inserted.
-    if (planChoice.kind === 'file' && !planChoice.plan) {
-      if (!planChoice.error) setPlanChoice({ kind: 'file', error: PLAN_TEXT.fileNeeded });
-      return;
-    }
+    // A plan file or stored plan that did not read: its field says why; nothing is inserted.
+    if (!planReady()) return;
     const plan = planChoice.plan;
     void work(async () => {
       const outcome = await actions.insertTemplate({ year: y, ...period, unit: unit.trim(), ...(sheetName ? { sheetName } : {}), ...(plan ? { plan } : {}) });
@@ -135,7 +140,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     const y = validYear();
     const name = unit.trim();
     setUnitError(!name);
-    if (y === null || !name) return;
+    if (y === null || !name || !planReady()) return;
     void work(async () => {
       const request = { year: y, ...period, unit: name, unitSheet: true, ...(planChoice.plan ? { plan: planChoice.plan } : {}) } as const;
       let outcome = await actions.insertTemplate({ ...request, ...(sheetNameFor(name) ? { sheetName: sheetNameFor(name)! } : {}) });
@@ -193,7 +198,7 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
             <Input type="number" value={year} style={{ width: '7em' }} onChange={(_, d) => { setYear(d.value); setYearError(false); }} />
           </Field>
         </div>
-        <PlanChooser choice={planChoice} onChoice={setPlanChoice} period={period} onPeriod={setPeriod} />
+        <PlanChooser choice={planChoice} onChoice={setPlanChoice} period={period} onPeriod={setPeriod} {...(actions.storedPlan ? { readStored: () => actions.storedPlan!() } : {})} />
         <div className={styles.row}>
           <Button appearance="secondary" disabled={busy !== null} onClick={() => insert()}>{t.insert}</Button>
           {templateKnown && unit.trim() && <Button appearance="secondary" disabled={busy !== null} onClick={addUnitSheet}>{t.addUnitSheetFor(unit.trim())}</Button>}

@@ -16,6 +16,10 @@ export const PLAN_TEXT = {
   fileInput: 'Chọn tệp kế hoạch (.json)',
   fileNeeded: 'Chưa chọn tệp kế hoạch.',
   fileRead: (name: string, unit: string | null, n: number) => `Tệp "${name}"${unit ? `: ${unit}` : ''}, ${n} chỉ tiêu.`,
+  stored: 'Kế hoạch lưu trong file đang mở',
+  storedReading: 'Đang đọc kế hoạch lưu trong file…',
+  storedNone: 'File đang mở chưa lưu kế hoạch nào (chưa chèn biểu mẫu từ một kế hoạch). Hãy chọn kế hoạch mẫu hoặc một tệp kế hoạch.',
+  storedRead: (unit: string | null, year: number | null, n: number) => `Kế hoạch của file${unit ? `: ${unit}` : ''}${year ? `, năm ${year}` : ''}, ${n} chỉ tiêu.`,
   period: 'Kỳ báo cáo',
   judged: (p: CheckedPlan) => {
     const where = p.stored ? 'kế hoạch lưu trong file' : 'kế hoạch mẫu';
@@ -26,9 +30,10 @@ export const PLAN_TEXT = {
 
 /** What the chooser hands the pane: the plan to insert from (none: the seed), or why there is none. */
 export interface PlanChoice {
-  kind: 'seed' | 'file';
+  /** The built-in example, a plan file, or the plan the open workbook stores. */
+  kind: 'seed' | 'file' | 'workbook';
   plan?: PlanJson;
-  /** The file's one-line error, or that no file is chosen yet: inserting is refused while set. */
+  /** The file's (or stored plan's) one-line error, or that none is read yet: inserting is refused while set. */
   error?: string;
 }
 
@@ -39,10 +44,34 @@ interface PlanChooserProps {
   onChoice: (choice: PlanChoice) => void;
   period: PeriodChoice;
   onPeriod: (period: PeriodChoice) => void;
+  /** Reads the plan the open workbook stores; absent: the choice is not offered. */
+  readStored?: () => Promise<PlanJson | null>;
 }
 
-export function PlanChooser({ choice, onChoice, period, onPeriod }: PlanChooserProps): React.JSX.Element {
+export function PlanChooser({ choice, onChoice, period, onPeriod, readStored }: PlanChooserProps): React.JSX.Element {
   const [fileNote, setFileNote] = React.useState('');
+  const [storedNote, setStoredNote] = React.useState('');
+
+  const readWorkbook = async () => {
+    if (!readStored) return;
+    setStoredNote('');
+    onChoice({ kind: 'workbook', error: PLAN_TEXT.storedReading });
+    try {
+      const plan = await readStored();
+      if (!plan) { onChoice({ kind: 'workbook', error: PLAN_TEXT.storedNone }); return; }
+      setStoredNote(PLAN_TEXT.storedRead(plan.donVi ?? null, plan.nam ?? null, Object.keys(plan.chiTieu).length));
+      onChoice({ kind: 'workbook', plan });
+    } catch (err) {
+      // A plan sheet edited into something unreadable (PlanError) or Excel refusing: said on the field.
+      onChoice({ kind: 'workbook', error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const choose = (kind: string) => {
+    if (kind === 'seed') onChoice(SEED_CHOICE);
+    else if (kind === 'workbook') void readWorkbook();
+    else onChoice({ kind: 'file', error: PLAN_TEXT.fileNeeded });
+  };
 
   const readFile = async (file: File | undefined) => {
     setFileNote('');
@@ -64,11 +93,17 @@ export function PlanChooser({ choice, onChoice, period, onPeriod }: PlanChooserP
   return (
     <>
       <Field label={PLAN_TEXT.plan}>
-        <RadioGroup value={choice.kind} onChange={(_, d) => onChoice(d.value === 'seed' ? SEED_CHOICE : { kind: 'file', error: PLAN_TEXT.fileNeeded })}>
+        <RadioGroup value={choice.kind} onChange={(_, d) => choose(d.value)}>
           <Radio value="seed" label={PLAN_TEXT.seed} />
+          {readStored && <Radio value="workbook" label={PLAN_TEXT.stored} />}
           <Radio value="file" label={PLAN_TEXT.file} />
         </RadioGroup>
       </Field>
+      {choice.kind === 'workbook' && (
+        <Text role="status" size={200} data-testid="stored-plan" {...(choice.error && choice.error !== PLAN_TEXT.storedReading ? { style: { color: 'var(--colorPaletteRedForeground1)' } } : {})}>
+          {choice.error ?? storedNote}
+        </Text>
+      )}
       {choice.kind === 'file' && (
         <Field
           label={PLAN_TEXT.fileInput}

@@ -1,6 +1,7 @@
 // Plans of other units through the add-in's adapter on the typed fake: insert from the plan → fill as a
 // user → Kiểm tra → summary, with the verdicts worked out by hand in test/cli/anyplan.test.ts (the same
 // figures: what the CLI says of them, the add-in must say).
+import { readStoredPlan } from '../../src/excel/storedPlan';
 import fs from 'fs';
 import path from 'path';
 import { planFromJson } from '../../src/core/planRead';
@@ -189,5 +190,21 @@ describe('"Tổng hợp từ các sheet" with the workbook\'s plan (xa-nho-2026)
     const checked = await checkAndFlag(asContext(fake), undefined, consolidated);
     expect(checked.plan).toMatchObject({ stored: true, indicators: 20, targets: 18 });
     expect(statuses(checked)).toEqual(statuses(cli.report!));
+  });
+});
+
+describe('the plan the workbook stores, for the pane to insert from again', () => {
+  it('reads back the inserted plan as JSON (ids and order kept), in 2 syncs; none in a workbook without one, in 1', async () => {
+    const { fake } = await inserted('tinh-2026', {});
+    fake.resetSyncCount();
+    const stored = await readStoredPlan(asContext(fake));
+    expect(fake.syncCount).toBe(2);
+    // As inserted: the plan, and the period the template was made for.
+    expect(stored).toEqual({ ...JSON.parse(JSON.stringify(planJsonWithOrder(planOf('tinh-2026')))), kyBaoCao: 'nam' });
+    expect(Object.keys(stored!.chiTieu)).toEqual(planOf('tinh-2026').indicators.map((i) => i.id));
+    const empty = newFake();
+    empty.resetSyncCount();
+    await expect(readStoredPlan(asContext(empty))).resolves.toBeNull();
+    expect(empty.syncCount).toBe(1);
   });
 });

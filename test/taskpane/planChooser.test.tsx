@@ -12,6 +12,10 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { withChecked, type CheckedReport } from '../../src/core/checked';
 import type { WorkbookActions } from '../../src/core/actions';
 import { App } from '../../src/taskpane/App';
+import { PlanError } from '../../src/core/planError';
+import type { PlanJson } from '../../src/core/planJson';
+import { planFromJson } from '../../src/core/planRead';
+import { planJsonWithOrder } from '../../src/core/planWrite';
 import { PLAN_TEXT } from '../../src/taskpane/PlanChooser';
 import { VI } from '../../src/taskpane/i18n';
 
@@ -125,4 +129,51 @@ test('a check of an older workbook: judged against the built-in example', async 
   wrap(fakeActions(report));
   await click(VI.check);
   expect(screen.getByTestId('judged-plan').textContent).toBe('Đánh giá theo kế hoạch mẫu (năm 2023): 38 chỉ tiêu có mục tiêu.');
+});
+
+describe('"Kế hoạch lưu trong file đang mở": the plan the workbook stores', () => {
+  const stored = () => JSON.parse(JSON.stringify(planJsonWithOrder(planFromJson(PLAN_TEXT_OF('tinh-2026'))))) as PlanJson;
+
+  test("chosen: the pane reads it, says whose it is, and inserts from it (a unit's sheet too)", async () => {
+    const actions = fakeActions();
+    actions.storedPlan = jest.fn(async () => stored());
+    wrap(actions);
+    await act(async () => { fireEvent.click(screen.getByRole('radio', { name: PLAN_TEXT.stored })); });
+    const plan = stored();
+    await waitFor(() => expect(screen.getByTestId('stored-plan').textContent).toBe(PLAN_TEXT.storedRead(plan.donVi ?? null, plan.nam ?? null, Object.keys(plan.chiTieu).length)));
+    expect(actions.storedPlan).toHaveBeenCalledTimes(1);
+    await click(VI.insert);
+    const req = actions.insertTemplate.mock.calls[0]![0];
+    expect(Object.keys(req.plan!.chiTieu)).toEqual(Object.keys(plan.chiTieu));
+    expect(req.plan).toEqual(plan);
+  });
+
+  test('a workbook without a stored plan: said on the choice, nothing inserted; the built-in example inserts again', async () => {
+    const actions = fakeActions();
+    actions.storedPlan = jest.fn(async () => null);
+    wrap(actions);
+    await act(async () => { fireEvent.click(screen.getByRole('radio', { name: PLAN_TEXT.stored })); });
+    await waitFor(() => expect(screen.getByTestId('stored-plan').textContent).toBe(PLAN_TEXT.storedNone));
+    await click(VI.insert);
+    expect(actions.insertTemplate).not.toHaveBeenCalled();
+    await act(async () => { fireEvent.click(screen.getByRole('radio', { name: PLAN_TEXT.seed })); });
+    await click(VI.insert);
+    expect(actions.insertTemplate).toHaveBeenCalledTimes(1);
+    expect(actions.insertTemplate.mock.calls[0]![0]).not.toHaveProperty('plan');
+  });
+
+  test('a stored plan that no longer reads: its one-line error on the choice, nothing inserted', async () => {
+    const actions = fakeActions();
+    actions.storedPlan = jest.fn(async () => { throw new PlanError('chiTieu.3.keHoach: không phải số'); });
+    wrap(actions);
+    await act(async () => { fireEvent.click(screen.getByRole('radio', { name: PLAN_TEXT.stored })); });
+    await waitFor(() => expect(screen.getByTestId('stored-plan').textContent).toBe('chiTieu.3.keHoach: không phải số'));
+    await click(VI.insert);
+    expect(actions.insertTemplate).not.toHaveBeenCalled();
+  });
+
+  test('an adapter that cannot read a stored plan: the choice is not offered', () => {
+    wrap(fakeActions());
+    expect(screen.queryByRole('radio', { name: PLAN_TEXT.stored })).toBeNull();
+  });
 });
