@@ -201,7 +201,8 @@ describe('the plan the workbook stores, for the pane to insert from again', () =
     expect(fake.syncCount).toBe(2);
     // As inserted: the plan, and the period the template was made for.
     expect(stored).toEqual({ ...JSON.parse(JSON.stringify(planJsonWithOrder(planOf('tinh-2026')))), kyBaoCao: 'nam' });
-    expect(Object.keys(stored!.chiTieu)).toEqual(planOf('tinh-2026').indicators.map((i) => i.id));
+    expect(Object.keys(stored!.chiTieu)).toEqual(Object.keys(planJsonWithOrder(planOf('tinh-2026')).chiTieu));
+    expect(stored!.thuTu).toEqual(planJsonWithOrder(planOf('tinh-2026')).thuTu);
     const empty = newFake();
     empty.resetSyncCount();
     await expect(readStoredPlan(asContext(empty))).resolves.toBeNull();
