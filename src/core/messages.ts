@@ -28,7 +28,9 @@ export function shortfallMessage(facts: ShortfallFacts): string {
   const { ind, plan, actual } = f;
   const u = ind.unitLabel;
   /** "kế hoạch giảm 1,5%" — or "kế hoạch 9 tháng giảm 1,2% (theo kế hoạch kỳ)". */
-  const kh = (verb: string, figure: string) => (goal ? periodGoalWords(goal, u, verb, goal.other === null ? figure : undefined) : `kế hoạch ${verb ? `${verb} ` : ''}${figure}`);
+  const kh = (verb: string, figure: string) => (goal
+    ? periodGoalWords(goal, u, verb, ind.rule === 'growth-rate' ? `${goal.text}%` : undefined)
+    : `kế hoạch ${verb ? `${verb} ` : ''}${figure}`);
   const name = indicatorName(ind, f.measure);
   if (typeof actual === 'boolean' || actual === null) return `${name}: đánh giá "Chưa đạt".`;
   switch (ind.rule) {

@@ -6,7 +6,6 @@ import type { Period } from './types';
 import { decimalsOfValue } from './precision';
 import { periodText } from './period';
 import { readCellText } from './vnNumber';
-import { withUnit } from './format';
 
 /** Keys keHoachKy takes: `<n>t` for n = 1–11 (cumulative) and `q1`–`q4`; the year's figure is keHoach. */
 export const PERIOD_PLAN_KEY = /^(?:(?:[1-9]|1[01])t|q[1-4])$/;
@@ -45,10 +44,9 @@ export function periodShortWords(p: Period): string {
   return periodText(p).replace(/^Quý/, 'quý');
 }
 
-/** The figure with its unit: "3.300 tỷ đồng", "6,5 – 7%". */
+/** The figure with its unit, as the plan writes it: "3.300 tỷ đồng", "94,0%", "6,5 – 7%". */
 export function goalFigure(goal: PeriodGoal, unitLabel: string): string {
   const u = unitLabel.toLowerCase();
-  if (goal.other === null) return withUnit(goal.value, unitLabel, goal.decimals);
   return !u || u === 'đạt/chưa đạt' ? goal.text : u === '%' || u === '‰' ? `${goal.text}${u}` : `${goal.text} ${u}`;
 }
 
