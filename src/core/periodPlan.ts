@@ -5,7 +5,7 @@ import type { Indicator, PeriodTarget, PlanFigure } from './plan';
 import type { Period } from './types';
 import { decimalsOfValue } from './precision';
 import { periodText } from './period';
-import { readCellText } from './vnNumber';
+import { formatVietnameseNumber, readCellText, roundTo } from './vnNumber';
 
 /** Keys keHoachKy takes: `<n>t` for n = 1–11 (cumulative) and `q1`–`q4`; the year's figure is keHoach. */
 export const PERIOD_PLAN_KEY = /^(?:(?:[1-9]|1[01])t|q[1-4])$/;
@@ -56,4 +56,41 @@ export function goalFigure(goal: PeriodGoal, unitLabel: string): string {
  */
 export function periodGoalWords(goal: PeriodGoal, unitLabel: string, verb = '', figure?: string): string {
   return `kế hoạch ${periodShortWords(goal.period)}${verb ? ` ${verb}` : ''} ${figure ?? goalFigure(goal, unitLabel)} (theo kế hoạch kỳ)`;
+}
+
+/**
+ * The consolidated plan's period figures: a flow's are the sum of the units' (where every unit gives one for
+ * that period, in the same form), a level's are kept where every unit gives the same; otherwise the merged
+ * row has none for that period and is paced by the months, as a plan without figures is. `units` holds
+ * each unit's indicators (its stored plan); `indicators` the plan the merged template is built from.
+ */
+export function mergedPeriodPlans(indicators: readonly Indicator[], units: readonly (readonly Indicator[])[]): Indicator[] {
+  const byUnit = units.map((u) => new Map(u.map((i) => [i.id, i])));
+  return indicators.map((ind) => {
+    if (!ind.periodPlans) return ind;
+    const out: Partial<Record<Period, PeriodTarget>> = {};
+    for (const key of Object.keys(ind.periodPlans) as Period[]) {
+      const all = byUnit.map((m) => m.get(ind.id)?.periodPlans?.[key]);
+      if (all.length === 0 || all.some((t) => !t || t.kind !== all[0]!.kind)) continue;
+      const targets = all as PeriodTarget[];
+      if (ind.nature === 'flow') {
+        const sum = (pick: (t: PeriodTarget) => PlanFigure): PlanFigure => {
+          const figures = targets.map(pick);
+          const d = Math.max(...figures.map(decimalsOf));
+          const value = roundTo(figures.reduce((a, f) => a + f.value, 0), d);
+          return { value, text: formatVietnameseNumber(value, d) };
+        };
+        out[key] = targets[0]!.kind === 'number'
+          ? { kind: 'number', value: sum((t) => (t as { value: PlanFigure }).value) }
+          : { kind: 'range', from: sum((t) => (t as { from: PlanFigure }).from), to: sum((t) => (t as { to: PlanFigure }).to) };
+      } else {
+        const same = (t: PeriodTarget) => JSON.stringify(t, (k, v: unknown) => (k === 'text' ? undefined : v));
+        if (targets.every((t) => same(t) === same(targets[0]!))) out[key] = targets[0]!;
+      }
+    }
+    const next: Indicator = { ...ind };
+    if (Object.keys(out).length) next.periodPlans = out;
+    else delete next.periodPlans;
+    return next;
+  });
 }

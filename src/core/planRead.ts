@@ -318,7 +318,6 @@ function readPeriodEntries(ind: Indicator, v: JsonObject, at: string): Partial<R
   if (!PERIOD_PLAN_RULES.has(rule)) throw new PlanError(`${at}: quy tắc "${rule}" không có số kế hoạch nên không có kế hoạch kỳ`);
   if (ind.plan.kind === 'growth') throw new PlanError(`${at}: dòng có hai thước đo (sp, sx) chưa nhận kế hoạch kỳ — bỏ trường này`);
   const out: Partial<Record<Period, PeriodTarget>> = {};
-  const year = ind.plan.kind === 'number' || ind.plan.kind === 'indexed' ? ind.plan.value.value : null;
   for (const [key, raw] of Object.entries(v)) {
     const name = field(id, 'keHoachKy', key);
     if (key === 'nam') throw new PlanError(`${name}: kế hoạch năm ghi ở "keHoach"; "keHoachKy" chỉ nhận các kỳ trong năm ("6t", "9t", "q3" …)`);
@@ -337,11 +336,6 @@ function readPeriodEntries(ind: Indicator, v: JsonObject, at: string): Partial<R
       if (rule !== 'growth-rate') unitRange(ind, value.value, name);
       if (rule === 'reduce' && !(value.value > 0)) throw new PlanError(`${name}: mức giảm phải lớn hơn 0, đang là ${value.text}`);
       target = { kind: 'number', value };
-    }
-    // A flow's figure for part of the year is part of the year's: it cannot exceed it.
-    const high = target.kind === 'number' ? target.value.value : target.to.value;
-    if (ind.nature === 'flow' && year !== null && high > year && (rule === 'min' || rule === 'growth' || rule === 'max')) {
-      throw new PlanError(`${name} (${fmt(high)}) lớn hơn kế hoạch năm (${fmt(year)}) của một chỉ tiêu cộng dồn`);
     }
     out[key as Period] = target;
   }

@@ -73,3 +73,19 @@ describe('period figures stored in the workbook and judged by check', () => {
     expect(s.paragraph).toContain('Thu ngân sách trên địa bàn đạt 97,62% kế hoạch 6 tháng (theo kế hoạch kỳ), thiếu 50 tỷ đồng');
   });
 });
+
+describe('merge sums the units\' period figures of a flow', () => {
+  it('two communes at 9 tháng: 3.100 + 3.400 = 6.500 is short of 3.300 + 3.300 = 6.600 (75 % of 8.000 would be 6.000)', async () => {
+    const a = await filled('xa-a.xlsx', { TH_1: 3100, TH_3: 94.2 });
+    const b = await filled('xa-b.xlsx', { TH_1: 3400, TH_3: 94.2, DON_VI: 'UBND xã Tân Hòa' });
+    const out = path.join(dir, 'tong-hop-ky.xlsx');
+    const m = await run('merge', a, b, '--out', out);
+    expect(m.code).toBeLessThan(2);
+    const merged = await check(out);
+    expect((merged as Report & { planNotes?: string[] }).planNotes ?? []).not.toContainEqual(expect.stringMatching(/không đọc được/));
+    // 1: a flow, summed; 3: a level both units set at 94,0 — kept, and 94,2 is above it.
+    expect(merged.indicators.find((i) => i.id === '1')).toMatchObject({ plan: 8000, actual: 6500, periodPlan: 6600, status: 'chua-dat' });
+    expect(merged.indicators.find((i) => i.id === '3')).toMatchObject({ periodPlan: 94, status: 'vuot' });
+    expect(storedPlanJson(await readXlsx(out))).toContain('"keHoachKy":{"6t":4200,"9t":6600,"q3":2400}');
+  });
+});
