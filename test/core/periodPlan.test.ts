@@ -4,6 +4,7 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import Ajv from 'ajv';
+import fc from 'fast-check';
 import { checkWorkbook } from '../../src/core/engine';
 import { planFromJson } from '../../src/core/planRead';
 import { planJsonText } from '../../src/core/planWrite';
@@ -81,6 +82,23 @@ describe('keHoachKy in the plan JSON', () => {
       expect(m.split('\n')).toHaveLength(1);
     }
     expect(errorOf({ keHoachKy: { '9t': '675,5', q4: 300 } })).toBe('');
+  });
+
+  it('junk in keHoachKy on any row ends in a one-line PlanError or a plan that writes back as read (fuzzed)', () => {
+    const base = JSON.parse(TEXT) as { chiTieu: Record<string, Record<string, unknown>> };
+    const key = fc.oneof(fc.constantFrom('6t', '9t', '10t', 'q1', 'q4', 'nam', '12t', '0t', '7q', 'Q3', '9 tháng', ''), fc.string({ maxLength: 4 }));
+    const value = fc.oneof(fc.jsonValue(), fc.constantFrom('3.300', '94,0', '-5', '1e400', 'NaN', '> 90', '', { tu: 2, den: 1 }, { tu: '3,6', den: '3,8' }, { tu: 1 }, null));
+    fc.assert(fc.property(fc.constantFrom(...Object.keys(base.chiTieu)), fc.oneof(fc.dictionary(key, value, { maxKeys: 4 }), value), (id, ky) => {
+      const p = structuredClone(base);
+      p.chiTieu[id]!.keHoachKy = ky;
+      try {
+        const plan = planFromJson(JSON.stringify(p));
+        expect(planFromJson(planJsonText(plan))).toEqual(plan);
+      } catch (err) {
+        if (!(err instanceof PlanError)) throw err;
+        expect(err.message.split('\n')).toHaveLength(1);
+      }
+    }), { numRuns: 400 });
   });
 
   it('is published in the JSON Schema: period codes as keys, figures or ranges as values', () => {
