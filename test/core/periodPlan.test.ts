@@ -195,6 +195,17 @@ describe('the engine judges a period by the plan\'s own figure for it', () => {
   });
 });
 
+describe('the template shows the period figures', () => {
+  it('in the prompt of the TH cell, where the user types the period\'s figure; rows without them as before', () => {
+    const model = buildTemplate({ year: 2026, period: '9t', indicators: PLAN.indicators, headings: PLAN.headings, order: PLAN.order });
+    const th = (id: string) => model.rows.find((r) => r.key?.id === id)!.cells.actual!.validation!.prompt!;
+    expect(th('1')).toBe('Số thực hiện. Đơn vị tính: tỷ đồng. Kế hoạch: 4.000. Kế hoạch kỳ: 6 tháng 2.100; 9 tháng 3.300; quý III 1.200.');
+    expect(th('4')).toContain('Kế hoạch kỳ: 9 tháng 3,6 – 3,8.');
+    expect(th('2')).not.toContain('Kế hoạch kỳ');
+    expect(th('2')).toBe(buildTemplate({ year: 2026, indicators: PACED.indicators, headings: PACED.headings }).rows.find((r) => r.key?.id === '2')!.cells.actual!.validation!.prompt);
+  });
+});
+
 describe('mergedPeriodPlans (consolidation)', () => {
   const unit = (changes: Record<string, unknown>) => {
     const obj = JSON.parse(TEXT) as { chiTieu: Record<string, Record<string, unknown>> };
