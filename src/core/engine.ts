@@ -11,6 +11,7 @@ import { allOf, judge } from './rules';
 import { indexRangeIssue, rangeIssue, unitSlipIssue, type Reference } from './valueChecks';
 import { roundTo } from './vnNumber';
 import { paceOf, previousWords, withEstimate } from './period';
+import { periodGoal, periodShortWords, type PeriodGoal } from './periodPlan';
 import { fmt, withUnit } from './format';
 import { shortfallMessage, behindPaceMessage } from './messages';
 import type {
@@ -54,6 +55,8 @@ interface Row {
   previous: ReadValue;
   actual: ReadValue;
   pace: number;
+  /** The plan's own figure for the report period (keHoachKy): judged against it instead of plan × pace. */
+  goal: PeriodGoal | null;
   /** Previous value used for growth: the typed one, or plan ÷ plan index × 100 (× pace). */
   base: number | null;
   baseImplied: boolean;
@@ -111,27 +114,28 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     if (parentRow && parentRow.base && row.base !== null && actual !== null && ind.rule === 'growth') {
       result.contribution = roundTo(((actual - row.base) / parentRow.base) * 100, 2);
     }
+    const goal = row.goal;
     const outcome = judge({
       rule: ind.rule,
-      plan: num(row.plan),
-      planDecimals: row.plan.decimals ?? 0,
+      plan: goal ? goal.value : num(row.plan),
+      planDecimals: goal ? goal.decimals : row.plan.decimals ?? 0,
       planIndex: num(row.planIndex),
       planIndexDecimals: row.planIndex.decimals ?? 0,
       previous: row.base,
       actual: row.actual.value,
       growth: row.growth,
-      pace: row.pace,
-      otherEnd: otherEnd(ind),
+      pace: goal ? 1 : row.pace,
+      otherEnd: goal ? goal.other : otherEnd(ind),
       ratesItself: ind.unit === 'percent',
     });
     if (UNJUDGED_RULES.has(ind.rule)) result.judged = false;
     result.status = outcome.status;
     if (outcome.status === 'chua-dat') {
       const paced = row.pace < 1 && outcome.valueShort && (ind.rule === 'min' || ind.rule === 'growth');
-      if (paced) add(row, 'TH', 'behind-pace', behindPaceMessage(row.ind, actual ?? 0, num(row.plan) ?? 0, snapshot.period));
+      if (paced) add(row, 'TH', 'behind-pace', behindPaceMessage(row.ind, actual ?? 0, num(row.plan) ?? 0, snapshot.period, goal));
       const growthAlsoShort = ind.rule === 'growth' && row.growth !== null && num(row.planIndex) !== null &&
         roundTo(row.growth, row.planIndex.decimals ?? 0) < num(row.planIndex)!;
-      if (!paced || growthAlsoShort) add(row, 'TH', 'shortfall', shortfallMessage({ ind, measure, plan: num(row.plan), planIndex: num(row.planIndex), previous: row.base, actual: row.actual.value, growth: row.growth, pace: row.pace, planDecimals: row.plan.decimals ?? 0, planIndexDecimals: row.planIndex.decimals ?? 0 }));
+      if (!paced || growthAlsoShort) add(row, 'TH', 'shortfall', shortfallMessage({ ind, measure, plan: num(row.plan), planIndex: num(row.planIndex), previous: row.base, actual: row.actual.value, growth: row.growth, pace: row.pace, planDecimals: row.plan.decimals ?? 0, planIndexDecimals: row.planIndex.decimals ?? 0, goal }));
     }
   }
 
@@ -196,8 +200,9 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
     if (found) cells[c] = found;
   }
   const pace = paceOf(snap.period, ind.nature);
+  const goal = periodGoal(ind, snap.period);
   const row: Row = {
-    ind, measure, cells, pace,
+    ind, measure, cells, pace, goal,
     plan: readCell(undefined, 'number'),
     planIndex: readCell(undefined, 'number'),
     previous: readCell(undefined, 'number'),
@@ -228,7 +233,8 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
     }
   }
   const plan = num(row.plan);
-  const pacedPlan = plan !== null ? plan * pace : null;
+  // What the period is judged against: the plan's own figure for it, or the year's plan paced by months.
+  const pacedPlan = goal ? goal.value : plan !== null ? plan * pace : null;
   const planIsMagnitude = ['min', 'max', 'gt', 'lt', 'growth', 'info'].includes(ind.rule) && ind.unit !== 'generic';
 
   row.previous = readCell(cells.TN, expectOf(ind, 'TN'), planIsMagnitude ? pacedPlan : null);
@@ -236,7 +242,8 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
   const previous = num(row.previous);
 
   const refs: Reference[] = [];
-  if (planIsMagnitude && pacedPlan !== null && pacedPlan > 0) refs.push({ value: pacedPlan, what: pace === 0.5 ? 'nửa kế hoạch năm' : pace < 1 ? `${fmt(pace * 100, 2)}% kế hoạch năm` : 'kế hoạch' });
+  const planWhat = goal ? `kế hoạch ${periodShortWords(goal.period)}` : pace === 0.5 ? 'nửa kế hoạch năm' : pace < 1 ? `${fmt(pace * 100, 2)}% kế hoạch năm` : 'kế hoạch';
+  if (planIsMagnitude && pacedPlan !== null && pacedPlan > 0) refs.push({ value: pacedPlan, what: planWhat });
   if (previous !== null && previous > 0) refs.push({ value: previous, what: previousWords(snap.period) });
 
   row.actual = readCell(cells.TH, expectOf(ind, 'TH'), refs[0]?.value ?? null);
@@ -272,12 +279,16 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
   // Derived figures.
   const planIndex = num(row.planIndex);
   if (ind.rule === 'growth') {
+    // The previous value the plan implies: the period's target ÷ plan index × 100.
+    const impliedOf = (pi: number) => (goal ? (goal.value / pi) * 100 : (plan! / pi) * 100 * pace);
+    const hasTarget = goal !== null || plan !== null;
     if (previous !== null) row.base = previous;
-    else if (plan !== null && planIndex) { row.base = (plan / planIndex) * 100 * pace; row.baseImplied = true; }
-    if (previous !== null && plan !== null && planIndex) {
-      const implied = (plan / planIndex) * 100 * pace;
+    else if (hasTarget && planIndex) { row.base = impliedOf(planIndex); row.baseImplied = true; }
+    if (previous !== null && hasTarget && planIndex) {
+      const implied = impliedOf(planIndex);
+      const how = goal ? `${fmt(goal.value)} (${planWhat}) ÷ ${fmt(planIndex)} × 100` : `${fmt(plan!)} ÷ ${fmt(planIndex)} × 100${pace === 0.5 ? ' × ½' : pace < 1 ? ` × ${fmt(pace, 4)}` : ''}`;
       if (Math.abs(previous - implied) / implied > BASELINE_TOLERANCE) {
-        add(row, 'TN', 'baseline-mismatch', `Số năm trước ${withUnit(previous, ind.unitLabel)} lệch ${fmt((Math.abs(previous - implied) / implied) * 100, 1)}% so với số kế hoạch ngầm định ${withUnit(implied, ind.unitLabel, 0)} (= ${fmt(plan)} ÷ ${fmt(planIndex)} × 100${pace === 0.5 ? ' × ½' : pace < 1 ? ` × ${fmt(pace, 4)}` : ''}) — có thể lấy nhầm năm gốc hoặc giá hiện hành thay cho giá so sánh.`);
+        add(row, 'TN', 'baseline-mismatch', `Số năm trước ${withUnit(previous, ind.unitLabel)} lệch ${fmt((Math.abs(previous - implied) / implied) * 100, 1)}% so với số kế hoạch ngầm định ${withUnit(implied, ind.unitLabel, 0)} (= ${how}) — có thể lấy nhầm năm gốc hoặc giá hiện hành thay cho giá so sánh.`);
       }
     }
   } else if (previous !== null && ind.rule !== 'pass') {
@@ -297,9 +308,12 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
   if (row.baseImplied) r.previousImplied = true;
   r.actual = typeof row.actual.value === 'boolean' ? (row.actual.value ? 'Đạt' : 'Chưa đạt') : actual;
   r.growth = row.growth === null ? null : roundTo(row.growth, 2);
-  if (actual !== null && plan) {
-    if (ind.rule === 'reduce') r.percentOfPlan = previous !== null ? roundTo(((previous - actual) / plan) * 100, 2) : null;
-    else if (ind.rule !== 'decrease' && ind.rule !== 'increase' && ind.rule !== 'growth-rate' && ind.rule !== 'structure' && ind.rule !== 'info') r.percentOfPlan = roundTo((actual / plan) * 100, 2);
+  if (goal) r.periodPlan = goal.value;
+  // % of plan: of the period's own figure where the plan gives one, else of the year's plan.
+  const ofPlan = goal ? goal.value : plan;
+  if (actual !== null && ofPlan) {
+    if (ind.rule === 'reduce') r.percentOfPlan = previous !== null ? roundTo(((previous - actual) / ofPlan) * 100, 2) : null;
+    else if (ind.rule !== 'decrease' && ind.rule !== 'increase' && ind.rule !== 'growth-rate' && ind.rule !== 'structure' && ind.rule !== 'info') r.percentOfPlan = roundTo((actual / ofPlan) * 100, 2);
   }
   return row;
 }

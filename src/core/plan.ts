@@ -57,7 +57,15 @@ export interface Indicator {
   weight?: string;
   /** ghiChu of the plan entry. */
   note?: string;
+  /**
+   * keHoachKy: the plan's own figure for a report period ("6t", "9t", "q3"), by period code. A period
+   * given here is judged against it instead of the year's plan × months ÷ 12 (src/core/periodPlan.ts).
+   */
+  periodPlans?: Readonly<Partial<Record<Period, PeriodTarget>>>;
 }
+
+/** A period's own target: one figure, or a range whose end to reach is as for the year's target. */
+export type PeriodTarget = { kind: 'number'; value: PlanFigure } | { kind: 'range'; from: PlanFigure; to: PlanFigure };
 
 export interface Heading {
   id: string;

@@ -2,7 +2,7 @@
 // another unit's figures for the catalog's indicators. Pure: text in, validated plan out, or a PlanError
 // whose one-line Vietnamese message names the field ("chiTieu['2'].keHoach" phải là số …).
 // The schema is documented in README ("Kế hoạch khác") and docs/plan-example.json is made from the seed.
-import { planFromJson } from './planRead';
+import { planFromJson, readPeriodPlans } from './planRead';
 import type { Plan } from './plan';
 import { INDICATORS, indicatorName, MEASURES, SEED_PLAN, type GrowthPlan, type Indicator, type IndicatorPlan, type PlanFigure } from './catalog';
 import { UNITS } from './units';
@@ -29,7 +29,7 @@ export interface PlanFile {
 export const DEFAULT_BASE_YEAR = 2010;
 
 const TOP_FIELDS = ['nam', 'donVi', 'namGocGia', 'kyBaoCao', 'chiTieu', 'ghiChu'] as const;
-const ENTRY_FIELDS = ['donViTinh', 'keHoach', 'sp', 'sx', 'tenChiTieu', 'ghiChu'] as const;
+const ENTRY_FIELDS = ['donViTinh', 'keHoach', 'sp', 'sx', 'tenChiTieu', 'ghiChu', 'keHoachKy'] as const;
 const MEASURE_FIELDS = ['keHoach', 'chiSo'] as const;
 
 const field = (id: string, ...rest: string[]) => `"chiTieu['${id}']${rest.map((r) => '.' + r).join('')}"`;
@@ -290,7 +290,12 @@ export function readPlanFile(text: string): Plan {
   }
   if (isSeedForm(root)) {
     const file = parsePlanFile(text);
-    const indicators = withPlan(INDICATORS, file.plan);
+    const entries = (root as { chiTieu: Record<string, { keHoachKy?: unknown } | null> }).chiTieu;
+    // The seed's form may give period figures too (keHoachKy), read as in a plan of any unit.
+    const indicators = withPlan(INDICATORS, file.plan).map((ind) => {
+      const periods = readPeriodPlans(ind, entries[ind.id]?.keHoachKy);
+      return periods ? { ...ind, periodPlans: periods } : ind;
+    });
     return {
       ...SEED_PLAN, indicators: [...indicators], baseYear: file.baseYear,
       ...(file.year !== undefined ? { year: file.year } : {}), ...(file.unit !== undefined ? { unit: file.unit } : {}),

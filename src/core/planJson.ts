@@ -52,6 +52,11 @@ export interface PlanEntryJson {
   chiSo?: number | string;
   /** "khoảng X": approximate. */
   khoang?: boolean;
+  /**
+   * The plan's own figure for a report period, by period code ("6t", "9t", "q3": src/core/period.ts), in
+   * the entry's unit: a number (or Vietnamese text) or a range. Absent: the year's plan paced by months.
+   */
+  keHoachKy?: Record<string, number | string | PlanRange>;
   tinhChat?: PlanNature;
   /** Seed form: the two measures of a growth row. */
   sp?: PlanMeasureJson;

@@ -3,14 +3,15 @@
 // (`chiTieu['2.a'].keHoach` …). Any text — junk included — ends in one of the two, never in a crash.
 import { PlanError } from './planError';
 import { keyOrderAt } from './jsonKeyOrder';
-import { idKey, MEASURES, type GrowthPlan, type Heading, type Indicator, type IndicatorPlan, type Plan, type PlanFigure } from './plan';
+import { idKey, MEASURES, type GrowthPlan, type Heading, type Indicator, type IndicatorPlan, type PeriodTarget, type Plan, type PlanFigure } from './plan';
+import { PERIOD_PLAN_KEY } from './periodPlan';
 import { PLAN_RULES, type PlanRule } from './planJson';
 import { natureOfUnit, unitKindOf, UNITS } from './units';
 import { decimalsOfValue } from './precision';
 import { formatVietnameseNumber, readCellText, roundTo } from './vnNumber';
 import { parsePeriodOption } from './period';
 import { fmt } from './format';
-import type { Measure, Nature } from './types';
+import type { Measure, Nature, Period } from './types';
 
 export const DEFAULT_BASE_YEAR = 2010;
 
@@ -20,7 +21,7 @@ type JsonObject = { [k: string]: Json };
 const TOP_FIELDS = ['$schema', 'nam', 'donVi', 'namGocGia', 'kyBaoCao', 'ghiChu', 'chiTieu', 'thuTu', 'khongDoc'] as const;
 const ENTRY_FIELDS = [
   'tenChiTieu', 'donViTinh', 'quyTac', 'keHoach', 'chiSo', 'khoang', 'tinhChat', 'sp', 'sx', 'ghiChu', 'dong',
-  'nhom', 'thanhPhan', 'thuoc', 'quyenSo', 'tieuDe', 'tatCa', 'tt',
+  'nhom', 'thanhPhan', 'thuoc', 'quyenSo', 'tieuDe', 'tatCa', 'tt', 'keHoachKy',
 ] as const;
 /** An id: the plan's numbering, segments of letters or digits joined by dots (1, 1.2, 2.a, III.4, QP.2.1). */
 export const ID_PATTERN = /^[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*$/u;
@@ -106,7 +107,7 @@ export function planFromObject(root: unknown, order?: readonly string[]): Plan {
     if (e.dong !== undefined && !(typeof e.dong === 'number' && Number.isInteger(e.dong) && e.dong > 0)) throw new PlanError(`${field(id, 'dong')} phải là số dòng nguyên dương, đang là ${shown(e.dong)}`);
     optionalBool(e.tatCa, field(id, 'tatCa'));
     if (optionalBool(e.tieuDe, field(id, 'tieuDe'))) {
-      for (const k of ['quyTac', 'keHoach', 'chiSo', 'sp', 'sx', 'thanhPhan', 'thuoc', 'khoang'] as const) {
+      for (const k of ['quyTac', 'keHoach', 'chiSo', 'sp', 'sx', 'thanhPhan', 'thuoc', 'khoang', 'keHoachKy'] as const) {
         if (e[k] !== undefined) throw new PlanError(`${field(id, k)}: dòng tiêu đề ("tieuDe": true) không có quy tắc hay số kế hoạch`);
       }
       const h: Heading = { id, tt, name };
@@ -206,6 +207,8 @@ function readIndicator(id: string, tt: string, name: string, e: JsonObject): Ind
   const ind: Indicator = { id, tt, name, unit, unitLabel, rule, nature, plan: { kind: 'none' } };
   if (approximate) ind.approximate = true;
   ind.plan = readTarget(ind, e);
+  const periods = readPeriodPlans(ind, e.keHoachKy);
+  if (periods) ind.periodPlans = periods;
   if (e.thanhPhan !== undefined) {
     if (!Array.isArray(e.thanhPhan) || e.thanhPhan.length === 0 || e.thanhPhan.some((c) => typeof c !== 'string')) {
       throw new PlanError(`${field(id, 'thanhPhan')} phải là mảng các mã chỉ tiêu thành phần (["1.1", "1.2"]), đang là ${shown(e.thanhPhan)}`);
@@ -296,6 +299,47 @@ function readTarget(ind: Indicator, e: JsonObject): IndicatorPlan {
       return { kind: 'number', value };
     }
   }
+}
+
+/** Rules whose target is one figure or a range, which a period may restate (keHoachKy). */
+const PERIOD_PLAN_RULES: ReadonlySet<PlanRule> = new Set(['min', 'max', 'gt', 'lt', 'reduce', 'growth-rate', 'growth']);
+
+/** keHoachKy: the plan's own figures for report periods, by period code, in the text's order. */
+export function readPeriodPlans(ind: Indicator, v: unknown): Partial<Record<Period, PeriodTarget>> | undefined {
+  const { id, rule } = ind;
+  const at = field(id, 'keHoachKy');
+  if (v === undefined) return undefined;
+  if (!isObject(v as Json)) throw new PlanError(`${at} phải là một đối tượng theo kỳ ({ "6t": 2100, "9t": 3300 }), đang là ${shown(v)}`);
+  return readPeriodEntries(ind, v as JsonObject, at);
+}
+
+function readPeriodEntries(ind: Indicator, v: JsonObject, at: string): Partial<Record<Period, PeriodTarget>> | undefined {
+  const { id, rule } = ind;
+  if (!PERIOD_PLAN_RULES.has(rule)) throw new PlanError(`${at}: quy tắc "${rule}" không có số kế hoạch nên không có kế hoạch kỳ`);
+  if (ind.plan.kind === 'growth') throw new PlanError(`${at}: dòng có hai thước đo (sp, sx) chưa nhận kế hoạch kỳ — bỏ trường này`);
+  const out: Partial<Record<Period, PeriodTarget>> = {};
+  for (const [key, raw] of Object.entries(v)) {
+    const name = field(id, 'keHoachKy', key);
+    if (key === 'nam') throw new PlanError(`${name}: kế hoạch năm ghi ở "keHoach"; "keHoachKy" chỉ nhận các kỳ trong năm ("6t", "9t", "q3" …)`);
+    if (!PERIOD_PLAN_KEY.test(key)) throw new PlanError(`${name}: "${key}" không phải mã kỳ — dùng "1t" … "11t" (cộng dồn n tháng) hoặc "q1" … "q4" (một quý)`);
+    let target: PeriodTarget;
+    if (isObject(raw)) {
+      if (rule === 'growth') throw new PlanError(`${name}: dòng tăng trưởng có một số kế hoạch kỳ, không phải khoảng`);
+      for (const k of Object.keys(raw)) if (k !== 'tu' && k !== 'den') throw new PlanError(`${name}.${k}: khoảng kế hoạch chỉ có "tu" và "den"`);
+      const from = readFigure(raw.tu, `${name}.tu`);
+      const to = readFigure(raw.den, `${name}.den`);
+      if (!(from.value < to.value)) throw new PlanError(`${name}: "tu" (${from.text}) phải nhỏ hơn "den" (${to.text})`);
+      if (rule !== 'growth-rate') { unitRange(ind, from.value, `${name}.tu`); unitRange(ind, to.value, `${name}.den`); }
+      target = { kind: 'range', from, to };
+    } else {
+      const value = readFigure(raw, name, rule);
+      if (rule !== 'growth-rate') unitRange(ind, value.value, name);
+      if (rule === 'reduce' && !(value.value > 0)) throw new PlanError(`${name}: mức giảm phải lớn hơn 0, đang là ${value.text}`);
+      target = { kind: 'number', value };
+    }
+    out[key as Period] = target;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function readMeasure(ind: Indicator, m: Measure, v: Json | undefined): GrowthPlan {

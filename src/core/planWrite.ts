@@ -1,7 +1,7 @@
 // The plan model back into the plan JSON of the contract: what `chitieu plan` and `template --plan` share,
 // what the workbook stores in its hidden plan sheet. planFromJson(planJsonText(p)) gives p back.
 import { type Heading, type Indicator, type Plan, type PlanFigure } from './plan';
-import type { PlanEntryJson, PlanJson, PlanTarget } from './planJson';
+import type { PlanEntryJson, PlanJson, PlanRange, PlanTarget } from './planJson';
 import { decimalsOfValue } from './precision';
 import { readCellText } from './vnNumber';
 import { periodCode } from './period';
@@ -29,8 +29,19 @@ function targetOf(ind: Indicator): Pick<PlanEntryJson, 'keHoach' | 'chiSo' | 'sp
   }
 }
 
+/** keHoachKy in the order the plan gave its periods. */
+function periodPlansOf(periods: NonNullable<Indicator['periodPlans']>): NonNullable<PlanEntryJson['keHoachKy']> {
+  const out: NonNullable<PlanEntryJson['keHoachKy']> = {};
+  for (const [key, t] of Object.entries(periods)) {
+    if (t) out[key] = t.kind === 'number' ? figure(t.value) : { tu: figure(t.from), den: figure(t.to) } as PlanRange;
+  }
+  return out;
+}
+
 function entryOf(ind: Indicator): PlanEntryJson {
   const e: PlanEntryJson = { tenChiTieu: ind.name, donViTinh: ind.unitLabel, quyTac: ind.rule, ...targetOf(ind) };
+  // Absent when the plan gives no period figure, so plans without one write back as before.
+  if (ind.periodPlans) e.keHoachKy = periodPlansOf(ind.periodPlans);
   if (ind.approximate) e.khoang = true;
   e.tinhChat = ind.nature === 'flow' ? 'cong-don' : 'thoi-diem';
   if (ind.tt !== ind.id) e.tt = ind.tt;

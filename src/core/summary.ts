@@ -10,6 +10,7 @@ import { HEADINGS, INDICATORS, indicatorName, MEASURE_NAMES, type Heading, type 
 import { fmt, withUnit } from './format';
 import { roundTo } from './vnNumber';
 import { doneWords, paceOf, periodWords } from './period';
+import { periodGoal, periodShortWords } from './periodPlan';
 import { decimalsOfValue } from './precision';
 import type { IndicatorResult, Measure, Period, Report, RuleKind, Status } from './types';
 import { judgedRows, tally } from './tally';
@@ -146,15 +147,20 @@ export function summarize(report: Report, options: SummaryOptions = {}): Summary
 function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: number | undefined): Shortfall {
   const name = indicatorLabel(ind, r.measure);
   const u = ind.unitLabel;
-  const pace = paceOf(period, ind.nature);
-  const plan = typeof r.plan === 'number' ? r.plan : null;
+  // The plan's own figure for the period (keHoachKy) is the plan of the period: not paced, at its own precision.
+  const goal = periodGoal(ind, period);
+  const pace = goal ? 1 : paceOf(period, ind.nature);
+  const plan = goal ? goal.value : typeof r.plan === 'number' ? r.plan : null;
   const actual = typeof r.actual === 'number' ? r.actual : null;
   const target = plan === null ? null : plan * pace;
+  /** "kế hoạch" — or "kế hoạch 9 tháng" when the period has its own figure. */
+  const kh = goal ? `kế hoạch ${periodShortWords(period)}` : 'kế hoạch';
+  const own = goal ? ' (theo kế hoạch kỳ)' : '';
   const base: Shortfall = {
     id: r.id, measure: r.measure, name, unit: u, rule: ind.rule, plan: r.plan, target, previous: r.previous, actual: r.actual,
     percentOfPlan: r.percentOfPlan, gap: null, gapPercent: null, growthGap: null, text: `${name} chưa đạt kế hoạch`,
   };
-  const ofPlan = r.percentOfPlan !== null ? `đạt ${pct(r.percentOfPlan)} kế hoạch${pace < 1 ? ' năm' : ''}` : '';
+  const ofPlan = r.percentOfPlan !== null ? `đạt ${pct(r.percentOfPlan)} ${kh}${pace < 1 ? ' năm' : ''}${own}` : '';
   const before = period !== 'nam' ? 'cùng kỳ' : year ? `năm ${year - 1}` : 'năm trước';
   const r2 = (x: number) => roundTo(x, 6);
   if (ind.rule === 'pass') return { ...base, text: `${name}: chưa đạt` };
@@ -171,7 +177,7 @@ function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: n
       let growthGap: number | null = null;
       // The engine compares at the plan's written precision; the Report keeps the numbers only, so the
       // precision is the one the numbers show. When the value is not short, the index is what fell short.
-      const valueShort = plan !== null && roundTo(actual / pace, decimalsOfValue(plan)) < plan;
+      const valueShort = plan !== null && roundTo(actual / pace, goal ? goal.decimals : decimalsOfValue(plan)) < plan;
       const indexShort = r.growth !== null && r.planGrowth !== null &&
         (!valueShort || roundTo(r.growth, decimalsOfValue(r.planGrowth)) < r.planGrowth);
       if (indexShort && r.growth !== null && r.planGrowth !== null) {
@@ -190,12 +196,12 @@ function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: n
     case 'max': {
       if (plan === null) return base;
       const gap = r2(actual - plan);
-      return { ...base, gap, gapPercent: plan ? roundTo((gap / plan) * 100, 2) : null, text: `${name} ${withUnit(actual, u)}, cao hơn mức trần kế hoạch ${withUnit(plan, u)} là ${fmt(gap)} ${pointsUnit(u)}` };
+      return { ...base, gap, gapPercent: plan ? roundTo((gap / plan) * 100, 2) : null, text: `${name} ${withUnit(actual, u)}, cao hơn mức trần ${kh} ${withUnit(plan, u)}${own} là ${fmt(gap)} ${pointsUnit(u)}` };
     }
     case 'lt': {
       if (plan === null) return base;
       const gap = r2(actual - plan);
-      return { ...base, gap, text: `${name} ${withUnit(actual, u)}, kế hoạch dưới ${withUnit(plan, u)}` };
+      return { ...base, gap, text: `${name} ${withUnit(actual, u)}, ${kh} dưới ${withUnit(plan, u)}${own}` };
     }
     case 'increase': {
       if (r.previous === null) return base;
@@ -207,20 +213,20 @@ function shortfallOf(r: IndicatorResult, ind: Indicator, period: Period, year: n
       const rate = u.trim() === '%' ? actual : r.growth !== null ? roundTo(r.growth - 100, 2) : null;
       if (rate === null) return base;
       const gap = r2(plan - rate);
-      return { ...base, gap, text: `${name} tăng ${pct(rate)} so với ${before}, kế hoạch tăng ${pct(plan)}, thấp hơn ${fmt(gap, 2)} điểm phần trăm` };
+      return { ...base, gap, text: `${name} tăng ${pct(rate)} so với ${before}, ${kh} tăng ${pct(plan)}${own}, thấp hơn ${fmt(gap, 2)} điểm phần trăm` };
     }
     case 'gt': {
       if (plan === null) return base;
       const gap = r2(Math.max(0, plan - actual));
       const words = gap === 0 ? `mới bằng ${withUnit(plan, u)}` : `thấp hơn ${withUnit(plan, u)} là ${fmt(gap)} ${pointsUnit(u)}`;
-      return { ...base, gap, text: `${name} ${withUnit(actual, u)}, ${words} (kế hoạch trên ${withUnit(plan, u)})` };
+      return { ...base, gap, text: `${name} ${withUnit(actual, u)}, ${words} (${kh} trên ${withUnit(plan, u)}${own})` };
     }
     case 'reduce': {
       if (plan === null || r.previous === null) return base;
       const reduced = r2(r.previous - actual);
       const gap = r2(plan - reduced);
       const done = reduced > 0 ? `giảm ${fmt(reduced)} ${pointsUnit(u)}` : reduced === 0 ? 'không giảm' : `tăng ${fmt(-reduced)} ${pointsUnit(u)}`;
-      return { ...base, gap, gapPercent: plan ? roundTo((gap / plan) * 100, 2) : null, text: `${name}: ${done} (từ ${withUnit(r.previous, u)} xuống ${withUnit(actual, u)}), kế hoạch giảm ${fmt(plan)} ${pointsUnit(u)}, còn thiếu ${fmt(gap)} ${pointsUnit(u)}` };
+      return { ...base, gap, gapPercent: plan ? roundTo((gap / plan) * 100, 2) : null, text: `${name}: ${done} (từ ${withUnit(r.previous, u)} xuống ${withUnit(actual, u)}), ${kh} giảm ${fmt(plan)} ${pointsUnit(u)}${own}, còn thiếu ${fmt(gap)} ${pointsUnit(u)}` };
     }
     case 'decrease': {
       if (r.previous === null) return base;

@@ -95,6 +95,11 @@ export interface IndicatorResult {
   previousImplied?: boolean;
   /** Extension: false for rows the plan states but does not judge (structure shares, info figures). */
   judged?: false;
+  /**
+   * Extension: the plan's own figure for the report period (keHoachKy; the end to reach of a range): status
+   * and percentOfPlan are judged against it instead of `plan` × months ÷ 12.
+   */
+  periodPlan?: number;
 }
 
 export interface Report {

@@ -18,7 +18,8 @@ import { ADOPTED_MARK } from '../core/recognize/adopted';
 import { hasTemplateNames, queueCells, readCells, splitAddress } from './snapshot';
 import { charsToPoints } from './styles';
 import { officeWorkbookPlan, queuePlanRead, type PlanQueue } from './workbookPlan';
-import type { Plan } from '../core/plan';
+import type { Indicator, Plan } from '../core/plan';
+import { mergedPeriodPlans } from '../core/periodPlan';
 
 export type { ConsolidateOutcome, ConsolidateRequest } from '../core/actions';
 
@@ -92,18 +93,23 @@ export async function consolidateSheets(context: Excel.RequestContext, request: 
 
   // The units' plan: the first unit sheet's (the seed's for older templates), as `chitieu merge` takes it.
   let plan: Plan | undefined;
+  const unitPlans = new Map<string, readonly Indicator[]>();
   const inputs: UnitInput[] = units.map((t) => {
     const { snapshot, cells } = readCells(t.ranges);
     // Also lays the cells of rows the user added on this sheet into its snapshot, so they are merged too.
     const wp = officeWorkbookPlan(t.planQueue, cells, snapshot, (name) => context.workbook.worksheets.getItem(name));
     plan ??= wp.plan;
+    unitPlans.set(t.sheet, wp.plan.indicators);
     return { source: t.sheet, snapshot, fallbackName: t.sheet };
   });
-  const { indicators, headings, order } = plan!;
+  const { headings, order } = plan!;
+  let indicators = plan!.indicators;
   const unit = request.unit?.trim();
   const c = consolidate(inputs, { indicators, headings, ...(unit ? { unit } : {}), describe: (s) => `sheet "${s}"` });
   Object.assign(outcome, { included: c.included, excluded: c.excluded, ...mergeNotesOf(c) });
   if (c.included.length === 0) return outcome;
+  // The merged plan's own period figures: the included units' summed (flows) or agreed (levels).
+  indicators = mergedPeriodPlans(indicators, c.included.map((u) => unitPlans.get(u.source)!));
 
   const sheetName = freeSheetName(CONSOLIDATED_SHEET, sheetNames);
   const byUnitName = freeSheetName(BY_UNIT_SHEET, [...sheetNames, sheetName]);

@@ -5,7 +5,9 @@
 import type { Indicator } from '../core/catalog';
 import { cellName, TITLE_NAMES } from '../core/names';
 import { STATUS_TEXT, UNJUDGED_TEXT } from '../core/rules';
-import type { Measure } from '../core/types';
+import type { Measure, Period } from '../core/types';
+import { periodGoal, type PeriodGoal } from '../core/periodPlan';
+import { periodText } from '../core/period';
 import { paceFormula } from './layout';
 
 const ND = `"${STATUS_TEXT['khong-du-lieu']}"`;
@@ -31,19 +33,43 @@ export type FormulaInput = 'KH' | 'KHTT' | 'TN' | 'TH';
  */
 export function rowFormulas(ind: Indicator, measure: Measure | null, planDecimals: number, indexDecimals: number, ref?: (c: FormulaInput) => string): RowFormulas {
   const n = ref ?? ((c: FormulaInput) => cellName(c, ind.id, measure));
-  const KH = n('KH'), KHTT = n('KHTT'), TN = n('TN'), TH = n('TH');
-  const d = planDecimals;
-  const pace = ind.nature === 'flow' ? PACE : '1';
-  const paced = ind.nature === 'flow' ? `ROUND(${TH}/${pace},${d})` : `ROUND(${TH},${d})`;
-  const has = (...cells: string[]) => (cells.length === 1 ? `ISNUMBER(${cells[0]})` : `AND(${cells.map((c) => `ISNUMBER(${c})`).join(',')})`);
+  const p = ind.plan;
+  const yearOther = p.kind === 'range' ? (ind.rule === 'max' || ind.rule === 'lt' ? p.from.value : p.to.value) : null;
+  const year = formulasAt(n, { KH: n('KH'), paced: ind.nature === 'flow', d: planDecimals, other: yearOther }, ind, indexDecimals);
+  // The plan's own figures for periods (keHoachKy): the period cell picks the target, as the engine does
+  // (src/core/periodPlan.ts): that figure, not paced, at its written precision; other periods as the year's.
+  const goals = Object.keys(ind.periodPlans ?? {}).map((k) => periodGoal(ind, k as Period)).filter((g): g is PeriodGoal => g !== null);
+  if (goals.length === 0) return year;
+  // The period cell may say it plainly or as an estimate / official figure ("Ước thực hiện 9 tháng").
+  const when = (g: PeriodGoal) => `OR(${[undefined, true, false].map((e) => `${TITLE_NAMES.period}="${periodText(g.period, e)}"`).join(',')})`;
+  const at = goals.map((g) => ({ when: when(g), f: formulasAt(n, { KH: String(g.value), paced: false, d: g.decimals, other: g.other }, ind, indexDecimals) }));
+  const pick = (key: keyof RowFormulas): string | null => {
+    const fallback = year[key];
+    if (at.every((a) => a.f[key] === fallback)) return fallback;
+    return at.reduceRight<string>((inner, a) => `IF(${a.when},${a.f[key] ?? '""'},${inner})`, fallback ?? '""');
+  };
+  return { growth: pick('growth'), percent: pick('percent'), status: pick('status')! };
+}
+
+/** What the row's formulas compare with: the plan cell (or a period's figure), paced or not, its precision, a range's other end. */
+interface Target { KH: string; paced: boolean; d: number; other: number | null }
+
+function formulasAt(n: (c: FormulaInput) => string, target: Target, ind: Indicator, indexDecimals: number): RowFormulas {
+  const KHTT = n('KHTT'), TN = n('TN'), TH = n('TH');
+  const { KH, d, other } = target;
+  const pace = target.paced ? PACE : '1';
+  const paced = target.paced ? `ROUND(${TH}/${pace},${d})` : `ROUND(${TH},${d})`;
+  // A period's figure is a number in the formula, not a cell: nothing to test there.
+  const has = (...all: string[]) => {
+    const cells = all.filter((c) => !/^-?[\d.]+$/.test(c));
+    return cells.length === 1 ? `ISNUMBER(${cells[0]})` : `AND(${cells.map((c) => `ISNUMBER(${c})`).join(',')})`;
+  };
   const ordered = (better: string, equal: string) => `IF(${better},${VUOT},IF(${equal},${DAT},${CHUA}))`;
 
   let growth: string | null = null;
   let percent: string | null = null;
   let status: string;
-  // A range target: KH holds the end to reach, the plan the other end, beyond which the row is "Vượt".
-  const p = ind.plan;
-  const other = p.kind === 'range' ? (ind.rule === 'max' || ind.rule === 'lt' ? p.from.value : p.to.value) : null;
+  // A range target: KH holds the end to reach, `other` the other end, beyond which the row is "Vượt".
   const upward = (value: string, strict: boolean) => other === null
     ? (strict ? `IF(${value}>${KH},${DAT},${CHUA})` : ordered(`${value}>${KH}`, `${value}=${KH}`))
     : ordered(`${value}>${other}`, `${value}>${strict ? '' : '='}${KH}`);

@@ -2,7 +2,8 @@
 // names the unit and the plan. Pasting bypasses it in Excel, so the engine checks everything again.
 import type { Indicator } from '../core/catalog';
 import { UNITS } from '../core/units';
-import type { InputColumn } from '../core/types';
+import type { InputColumn, Period } from '../core/types';
+import { periodGoal, periodShortWords } from '../core/periodPlan';
 import { formatVietnameseNumber } from '../core/vnNumber';
 
 export interface ValidationSpec {
@@ -47,7 +48,10 @@ export function validationFor(ind: Indicator, column: InputColumn, planText: str
   if (ind.rule === 'pass') {
     return { type: 'list', list: PASS_LIST, ...base(`Chọn "Đạt" hoặc "Chưa đạt".`, 'Chỉ nhận "Đạt" hoặc "Chưa đạt".') };
   }
-  const what = `${COLUMN_WORDS[column]}. ${unitWords}${column === 'KH' ? '' : planWords}`.trim();
+  // The plan's own figures for periods (keHoachKy) live in the hidden plan sheet: the TH prompt shows them.
+  const goals = column === 'TH' ? Object.keys(ind.periodPlans ?? {}).map((k) => periodGoal(ind, k as Period)).filter((g) => g !== null) : [];
+  const periodWords = goals.length ? ` Kế hoạch kỳ: ${goals.map((g) => `${periodShortWords(g.period)} ${g.text}`).join('; ')}.` : '';
+  const what = `${COLUMN_WORDS[column]}. ${unitWords}${column === 'KH' ? '' : planWords}${periodWords}`.trim();
   if (ind.plan.kind === 'criteria') {
     const n = ind.plan.of;
     return { type: 'whole', operator: 'between', min: 0, max: n, ...base(`${what} Nhập số tiêu chí đạt (0–${n}).`, `Số tiêu chí đạt phải là số nguyên từ 0 đến ${n}.`) };

@@ -4,6 +4,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import { HEADINGS, INDICATORS, type Indicator } from '../core/catalog';
 import type { Plan } from '../core/plan';
+import { mergedPeriodPlans } from '../core/periodPlan';
 import { readWorkbookPlan } from './workbookPlan';
 import { BY_UNIT_FIXED_HEADERS, BY_UNIT_SHEET, byUnitHeading, consolidate, mergeNotesOf, type Consolidation, type ExcludedUnit as CoreExcluded, type MergeNotes, type UnitInput, type Value } from '../core/consolidate';
 import { checkWorkbook } from '../core/engine';
@@ -49,10 +50,12 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
   const where = new Map<string, { file: string; sheet?: string }>();
   // The units' plan: the one the first readable unit carries (the seed's for older templates).
   let plan: Plan | undefined;
+  const unitPlans = new Map<string, readonly Indicator[]>();
   for (const file of files) {
     for (const u of await readUnits(file)) {
       inputs.push(u.input);
       plan ??= u.plan;
+      unitPlans.set(u.input.source, u.plan?.indicators ?? INDICATORS);
       where.set(u.input.source, u.sheet === undefined ? { file } : { file, sheet: u.sheet });
     }
   }
@@ -80,10 +83,12 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
     workbook: null, report: null,
   };
   if (!c.included.length) return outcome;
+  // The merged plan's own period figures: the included units' summed (flows) or agreed (levels).
+  const merged = mergedPeriodPlans(indicators, c.included.map((u) => unitPlans.get(u.source)!));
 
   const model = buildTemplate({
     year: c.year ?? new Date().getFullYear(), period: c.period, ...(c.estimate !== undefined ? { estimate: c.estimate } : {}), unit: c.unit, baseYear: c.baseYear,
-    indicators, headings, ...(plan ? { order: plan.order } : {}), plan: c.plan,
+    indicators: merged, headings, ...(plan ? { order: plan.order } : {}), plan: c.plan,
   });
   const wb = newTemplateWorkbook(model);
   const cells = namedCells(wb);
@@ -99,7 +104,7 @@ export async function mergeUnitFiles(files: readonly string[], options: MergeOpt
     return w.sheet === undefined ? path.basename(w.file) : `${path.basename(w.file)}, trang "${w.sheet}"`;
   });
   outcome.workbook = wb;
-  outcome.report = checkWorkbook(readSnapshot(wb).snapshot, { indicators, headings });
+  outcome.report = checkWorkbook(readSnapshot(wb).snapshot, { indicators: merged, headings });
   return outcome;
 }
 

@@ -209,3 +209,19 @@ describe('the plan the workbook stores, for the pane to insert from again', () =
     expect(empty.syncCount).toBe(1);
   });
 });
+
+describe("a plan's own figures for periods (ke-hoach-ky-2026) in the add-in", () => {
+  // The verdicts of test/core/periodPlan.test.ts (worked out by hand there): the add-in reads the figures
+  // back from the workbook's hidden plan sheet and judges 9 tháng by them, 3 tháng by the months alone.
+  it('9 tháng by the 9t figures, 3 tháng paced', async () => {
+    const nine = await inserted('ke-hoach-ky-2026', { TH_1: 3100, TH_2: 950, TH_3: 94.2, TH_4: 3.7, TH_5: 290, TN_6: 533, TH_6: 580 }, '9t');
+    const r = await check(nine.fake);
+    expect(statuses(r)).toEqual({ 1: 'chua-dat', 2: 'vuot', 3: 'vuot', 4: 'dat', 5: 'dat', 6: 'vuot' });
+    expect(r.indicators[0]).toMatchObject({ periodPlan: 3300, percentOfPlan: 93.94 });
+    expect(r.findings.find((f) => f.id === '1')!.message).toContain('kế hoạch 9 tháng 3.300 tỷ đồng (theo kế hoạch kỳ)');
+    const three = await inserted('ke-hoach-ky-2026', { TH_1: 1050 }, '3t');
+    const r3 = await check(three.fake);
+    expect(r3.indicators[0]).toMatchObject({ status: 'vuot', percentOfPlan: 26.25 });
+    expect(r3.indicators[0]!.periodPlan).toBeUndefined();
+  });
+});

@@ -58,4 +58,13 @@ describe('live formulas of other plans agree with the engine in LibreOffice', ()
     await agree('quy-2026', { TH_1: 62, TH_2: 420, TH_3: 94.2, TH_4: 300, TN_5: 12, TH_5: 9, TH_6: 80 });
     await agree('quy-2026', { TH_1: 180, TH_2: 1300, TH_3: 94.2 }, ['--period', '9t']);
   });
+  it('the plan\'s own figures for periods (keHoachKy): 9t, 6t, quý III by their figures, 3t paced', async () => {
+    const nine = { TH_1: 3100, TH_2: 950, TH_3: 94.2, TH_4: 3.7, TH_5: 290, TN_6: 533, TH_6: 580 };
+    const r = await agree('ke-hoach-ky-2026', nine);
+    // The verdicts of test/core/periodPlan.test.ts: the live formulas say the same in the sheet.
+    expect(r.indicators.map((i) => i.status)).toEqual(['chua-dat', 'vuot', 'vuot', 'dat', 'dat', 'vuot']);
+    await agree('ke-hoach-ky-2026', { TH_1: 2050, TH_3: 93, TH_4: 3.4, TH_5: 210, TN_6: 400, TH_6: 390 }, ['--period', '6t']);
+    await agree('ke-hoach-ky-2026', { TH_1: 1150, TH_4: 3.9 }, ['--period', 'q3']);
+    await agree('ke-hoach-ky-2026', { TH_1: 1050, TH_3: 94.2, TN_6: 180, TH_6: 200 }, ['--period', '3t']);
+  });
 });
