@@ -306,7 +306,7 @@ const PERIOD_PLAN_RULES: ReadonlySet<PlanRule> = new Set(['min', 'max', 'gt', 'l
 
 /** keHoachKy: the plan's own figures for report periods, by period code, in the text's order. */
 export function readPeriodPlans(ind: Indicator, v: unknown): Partial<Record<Period, PeriodTarget>> | undefined {
-  const { id, rule } = ind;
+  const { id } = ind;
   const at = field(id, 'keHoachKy');
   if (v === undefined) return undefined;
   if (!isObject(v as Json)) throw new PlanError(`${at} phải là một đối tượng theo kỳ ({ "6t": 2100, "9t": 3300 }), đang là ${shown(v)}`);
