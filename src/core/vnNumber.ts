@@ -214,6 +214,35 @@ function wholeDecimals(decimals: number, min: number, max: number): number {
  */
 export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
+  const d = wholeDecimals(decimals, -400, 400);
+  return roundFast(value, d) ?? roundToDecimal(value, d);
+}
+
+/**
+ * roundTo without the digit strings, where it is sure to give the same double: |x| < 1e15 (so the person's
+ * decimal is x to 15 significant digits, within 5e-15 of x relatively) and 0 ≤ d ≤ 15 (10^d exact). Only a
+ * value within that error of a tie (…,5 at the digit after d) can round otherwise: those return null and
+ * take the decimal path. N ÷ 10^d and Number("Ne-d") are both the double nearest to N × 10^-d.
+ */
+function roundFast(x: number, d: number): number | null {
+  if (d < 0 || d > 15) return null;
+  const a = x < 0 ? -x : x;
+  if (!(a < 1e15)) return null;
+  const scale = POW10[d]!;
+  const y = a * scale;
+  if (!(y < 2 ** 52)) return null;
+  const whole = Math.floor(y);
+  const frac = y - whole;
+  if (Math.abs(frac - 0.5) <= y * 1e-14 + 1e-300) return null;
+  const n = frac > 0.5 ? whole + 1 : whole;
+  return (x < 0 ? -n : n) / scale + 0;
+}
+
+const POW10 = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
+
+/** roundTo on digit strings: the reference roundFast must agree with (test/core/vnNumber.test.ts). */
+export function roundToDecimal(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
   const r = roundDecimal(toDecimal(value), wholeDecimals(decimals, -400, 400));
   // Parsing the decimal string gives the double nearest to it, the same one readCellText yields.
   return Number(`${r.negative ? '-' : ''}${r.digits}e${r.exp}`) + 0;
