@@ -1,10 +1,10 @@
 // How the engine writes numbers and units in its Vietnamese messages.
-import { formatVietnameseNumber, roundTo } from './vnNumber';
+import { formatRounded, formatVietnameseNumber } from './vnNumber';
 
 /** A number as a Vietnamese reader expects it, rounded to a sensible precision for a message. */
 export function fmt(value: number, decimals?: number): string {
   const d = decimals ?? (Math.abs(value) >= 100000 ? 0 : Math.abs(value) >= 1 ? 3 : 4);
-  return formatVietnameseNumber(roundTo(value, d));
+  return formatRounded(value, d);
 }
 
 /** "4.449 tỷ đồng", "95 %", "1,5 điểm %" */

@@ -274,3 +274,24 @@ export function formatVietnameseNumber(value: number, decimals?: number): string
   const sign = r.negative && /[1-9]/.test(r.digits) ? '-' : '';
   return sign + grouped + (frac ? ',' + frac : '');
 }
+
+/**
+ * formatVietnameseNumber(roundTo(value, decimals)): the messages' way of writing a number. Without digit
+ * strings when the rounded value is N × 10^-decimals with N of at most 15 digits (such a decimal comes back
+ * from its double unchanged, so its digits are N's); through the two functions otherwise.
+ */
+export function formatRounded(value: number, decimals: number): string {
+  const rounded = roundTo(value, decimals);
+  const d = wholeDecimals(decimals, -400, 400);
+  if (!Number.isFinite(rounded) || d < 0 || d > 10) return formatVietnameseNumber(rounded);
+  const a = rounded < 0 ? -rounded : rounded;
+  const n = Math.round(a * POW10[d]!);
+  if (!(n < 1e15)) return formatVietnameseNumber(rounded);
+  const scale = POW10[d]!;
+  const rest = n % scale;
+  const int = (n - rest) / scale;
+  let frac = d === 0 ? '' : String(rest).padStart(d, '0').replace(/0+$/, '');
+  if (frac) frac = ',' + frac;
+  const sign = rounded < 0 && n !== 0 ? '-' : '';
+  return sign + String(int).replace(/\B(?=(\d{3})+$)/g, '.') + frac;
+}
