@@ -7,7 +7,7 @@ import { SHARE_TOLERANCE, type StructureGroup } from './planRead';
 import { rowKey } from './names';
 import { planShape, type RowShape } from './engineShape';
 import { readWeight } from './weights';
-import { readCell, type Expect, type Issue, type ReadValue } from './reading';
+import { readCell, type Expect, type ReadValue } from './reading';
 import { allOf, judge } from './rules';
 import { indexRangeIssue, rangeIssue, unitSlipIssue, type Reference } from './valueChecks';
 import { roundTo } from './vnNumber';
@@ -202,7 +202,9 @@ function readRow(shape: RowShape, snap: WorkbookSnapshot, add: Add): Row {
   for (const c of columns) {
     if (!cells[c]) add(row, null, 'missing-cell', `Không tìm thấy ô ${shape.names[c]} của chỉ tiêu ${label(ind, measure)}: tên ô đã bị xoá hoặc biểu mẫu đã bị sửa. Hãy chèn lại biểu mẫu hoặc đặt lại tên ô.`);
   }
-  const report = (column: InputColumn, r: ReadValue) => r.issues.forEach((i: Issue) => add(row, column, i.code, i.message));
+  const report = (column: InputColumn, r: ReadValue) => {
+    for (const i of r.issues) add(row, column, i.code, i.message);
+  };
 
   // Plan (KH). "Giảm"/"Tăng" rows have no number to read.
   if (ind.rule !== 'decrease' && ind.rule !== 'increase') {
@@ -235,12 +237,14 @@ function readRow(shape: RowShape, snap: WorkbookSnapshot, add: Add): Row {
 
   // Values against their unit, and their magnitude against the plan and the previous value.
   const criteriaOf = ind.rule === 'criteria' ? plan ?? undefined : undefined;
-  for (const [column, r] of [['KH', row.plan], ['TN', row.previous], ['TH', row.actual]] as const) {
-    const v = num(r);
-    if (v === null) continue;
+  const checkRange = (column: 'KH' | 'TN' | 'TH', v: number | null) => {
+    if (v === null) return;
     const range = rangeIssue(v, ind.unit, ind.unitLabel, column === 'KH' ? undefined : criteriaOf);
     if (range) add(row, column, range.code, range.message);
-  }
+  };
+  checkRange('KH', plan);
+  checkRange('TN', previous);
+  checkRange('TH', num(row.actual));
   if (previous !== null && planIsMagnitude && pacedPlan) {
     const slip = unitSlipIssue(previous, ind.unit, ind.unitLabel, refs.slice(0, 1));
     if (slip) add(row, 'TN', slip.code, slip.message);

@@ -293,5 +293,5 @@ export function formatRounded(value: number, decimals: number): string {
   let frac = d === 0 ? '' : String(rest).padStart(d, '0').replace(/0+$/, '');
   if (frac) frac = ',' + frac;
   const sign = rounded < 0 && n !== 0 ? '-' : '';
-  return sign + String(int).replace(/\B(?=(\d{3})+$)/g, '.') + frac;
+  return sign + (int < 1000 ? String(int) : String(int).replace(/\B(?=(\d{3})+$)/g, '.')) + frac;
 }
