@@ -76,13 +76,14 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     const id = over?.id ?? row?.ind.id ?? '';
     const measure = over ? over.measure : row?.measure ?? null;
     // Keys in the order of CONTRACT.md's example, then the extension.
-    findings.push({
+    const finding: Finding = {
       id, measure,
       cell: cell?.address ?? null,
       name: row && column ? row.shape.names[column] : null,
       code, severity: SEVERITY[code], message,
-      ...(cell ? { sheet: cell.sheet } : {}),
-    });
+    };
+    if (cell) finding.sheet = cell.sheet;
+    findings.push(finding);
   };
 
   const shape = planShape(indicators, headings);

@@ -7,9 +7,20 @@ export function fmt(value: number, decimals?: number): string {
   return formatRounded(value, d);
 }
 
+// A plan has a handful of unit labels and its messages write them over and over: each is lower-cased once.
+const lowered = new Map<string, string>();
+function lowerCase(label: string): string {
+  let l = lowered.get(label);
+  if (l === undefined) {
+    l = label.toLowerCase();
+    if (lowered.size < 1000) lowered.set(label, l);
+  }
+  return l;
+}
+
 /** "4.449 tỷ đồng", "95 %", "1,5 điểm %" */
 export function withUnit(value: number, unitLabel: string, decimals?: number): string {
-  const unit = unitLabel.toLowerCase();
+  const unit = lowerCase(unitLabel);
   if (!unit || unit === 'đạt/chưa đạt') return fmt(value, decimals);
   return unit === '%' || unit === '‰' ? `${fmt(value, decimals)}${unit}` : `${fmt(value, decimals)} ${unit}`;
 }
