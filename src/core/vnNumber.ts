@@ -290,8 +290,25 @@ export function formatRounded(value: number, decimals: number): string {
   const scale = POW10[d]!;
   const rest = n % scale;
   const int = (n - rest) / scale;
-  let frac = d === 0 ? '' : String(rest).padStart(d, '0').replace(/0+$/, '');
-  if (frac) frac = ',' + frac;
+  // The decimals without their trailing zeros, as formatVietnameseNumber writes them.
+  let frac = '';
+  if (rest !== 0) {
+    let digits = rest;
+    let places = d;
+    while (digits % 10 === 0) {
+      digits /= 10;
+      places--;
+    }
+    frac = ',' + String(digits).padStart(places, '0');
+  }
   const sign = rounded < 0 && n !== 0 ? '-' : '';
-  return sign + (int < 1000 ? String(int) : String(int).replace(/\B(?=(\d{3})+$)/g, '.')) + frac;
+  return sign + groupThousands(String(int)) + frac;
+}
+
+/** "1725490" → "1.725.490": what formatVietnameseNumber's expression does, without one. */
+function groupThousands(digits: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += '.' + digits.slice(i, i + 3);
+  return out;
 }
