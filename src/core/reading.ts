@@ -50,7 +50,7 @@ export function readCell(cell: CellSnapshot | undefined, expect: Expect, referen
 }
 
 function readText(text: string, expect: Expect, reference?: number | null): ReadValue {
-  const r: CellReading = readCellText(text);
+  const r: CellReading = readingOf(text);
   const shown = `"${text.trim()}"`;
   switch (r.kind) {
     case 'empty':
@@ -87,6 +87,18 @@ function readText(text: string, expect: Expect, reference?: number | null): Read
       return bad('not-a-number', `Ô có ${shown}, không đọc được thành số.`);
   }
   return bad('not-a-number', `Ô có ${shown}, không đọc được thành số.`);
+}
+
+// The same texts come back in every unit's workbook ("Đạt", "Giảm", "19/19" in the plan column): each is
+// read once. A bounded memo, so a hostile file cannot grow it; readings are only read, never changed.
+const readings = new Map<string, CellReading>();
+function readingOf(text: string): CellReading {
+  let r = readings.get(text);
+  if (r === undefined) {
+    r = readCellText(text);
+    if (readings.size < 1000 && text.length <= 100) readings.set(text, r);
+  }
+  return r;
 }
 
 /** Is `a` nearer to `ref` than `b`, on a ratio scale (2 vs 2.000 against a plan of 2.000)? */
