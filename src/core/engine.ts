@@ -2,11 +2,12 @@
 // Order of work: read each row's cells, derive previous/growth/% of plan, judge by the rule, then the
 // checks that span rows (sums of components, parts of a whole, "giảm cả 3 mặt").
 import { HEADINGS, INDICATORS, indicatorName, MEASURE_NAMES, type Heading, type Indicator } from './catalog';
-import { FIGURELESS_RULES, MEASURES, planIndex, UNJUDGED_RULES } from './plan';
-import { SHARE_TOLERANCE, structureGroups, type StructureGroup } from './planRead';
-import { cellName, rowKey, WEIGHT_COLUMN } from './names';
+import { FIGURELESS_RULES, UNJUDGED_RULES } from './plan';
+import { SHARE_TOLERANCE, type StructureGroup } from './planRead';
+import { rowKey } from './names';
+import { planShape, type RowShape } from './engineShape';
 import { readWeight } from './weights';
-import { readCell, type Expect, type Issue, type ReadValue } from './reading';
+import { readCell, type Expect, type ReadValue } from './reading';
 import { allOf, judge } from './rules';
 import { indexRangeIssue, rangeIssue, unitSlipIssue, type Reference } from './valueChecks';
 import { roundTo } from './vnNumber';
@@ -49,6 +50,7 @@ export interface CheckOptions {
 interface Row {
   ind: Indicator;
   measure: Measure | null;
+  shape: RowShape;
   cells: Partial<Record<InputColumn, CellSnapshot>>;
   plan: ReadValue;
   planIndex: ReadValue;
@@ -77,29 +79,26 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     const id = over?.id ?? row?.ind.id ?? '';
     const measure = over ? over.measure : row?.measure ?? null;
     // Keys in the order of CONTRACT.md's example, then the extension.
-    findings.push({
+    const finding: Finding = {
       id, measure,
       cell: cell?.address ?? null,
-      name: row && column ? cellName(column, row.ind.id, row.measure) : null,
+      name: row && column ? row.shape.names[column] : null,
       code, severity: SEVERITY[code], message,
-      ...(cell ? { sheet: cell.sheet } : {}),
-    });
+    };
+    if (cell) finding.sheet = cell.sheet;
+    findings.push(finding);
   };
 
-  const index = planIndex(indicators, headings);
+  const shape = planShape(indicators, headings);
   // 1. Read every row and derive the previous value and the growth index.
-  for (const ind of indicators) {
-    for (const measure of ind.plan.kind === 'growth' ? MEASURES : [null]) {
-      rows.set(rowKey(ind.id, measure), readRow(ind, measure, snapshot, add));
-    }
-  }
+  for (const rs of shape.rows) rows.set(rs.key, readRow(rs, snapshot, add));
 
   // 1b. The optional weights (quyền số) of rate rows: unusable ones are reported where they stand.
-  for (const ind of indicators) {
-    const w = readWeight(snapshot, ind);
+  for (const { ind, name } of shape.weighted) {
+    const w = readWeight(snapshot, ind, name);
     for (const issue of w.issues) {
       findings.push({
-        id: ind.id, measure: null, cell: w.cell?.address ?? null, name: cellName(WEIGHT_COLUMN, ind.id),
+        id: ind.id, measure: null, cell: w.cell?.address ?? null, name,
         code: issue.code, severity: SEVERITY[issue.code], message: issue.message, ...(w.cell ? { sheet: w.cell.sheet } : {}),
       });
     }
@@ -107,9 +106,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
 
   // 2. Contributions, rule, and the row's own findings.
   for (const row of rows.values()) {
-    const { ind, measure, result } = row;
-    const parent = index.parentOf.get(ind.id);
-    const parentRow = parent ? rows.get(rowKey(parent.id, measure)) : undefined;
+    const { ind, result } = row;
+    const parentRow = row.shape.parentKey !== null ? rows.get(row.shape.parentKey) : undefined;
     const actual = num(row.actual);
     if (parentRow && parentRow.base && row.base !== null && actual !== null && ind.rule === 'growth') {
       result.contribution = roundTo(((actual - row.base) / parentRow.base) * 100, 2);
@@ -135,7 +133,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       if (paced) add(row, 'TH', 'behind-pace', behindPaceMessage(row.ind, actual ?? 0, num(row.plan) ?? 0, snapshot.period, goal));
       const growthAlsoShort = ind.rule === 'growth' && row.growth !== null && num(row.planIndex) !== null &&
         roundTo(row.growth, row.planIndex.decimals ?? 0) < num(row.planIndex)!;
-      if (!paced || growthAlsoShort) add(row, 'TH', 'shortfall', shortfallMessage({ ind, measure, plan: num(row.plan), planIndex: num(row.planIndex), previous: row.base, actual: row.actual.value, growth: row.growth, pace: row.pace, planDecimals: row.plan.decimals ?? 0, planIndexDecimals: row.planIndex.decimals ?? 0, goal }));
+      if (!paced || growthAlsoShort) add(row, 'TH', 'shortfall', shortfallMessage({ ind, measure: row.measure, plan: num(row.plan), planIndex: num(row.planIndex), previous: row.base, actual: row.actual.value, growth: row.growth, pace: row.pace, planDecimals: row.plan.decimals ?? 0, planIndexDecimals: row.planIndex.decimals ?? 0, goal }));
     }
   }
 
@@ -144,11 +142,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     if (row.ind.rule !== 'structure') checkComponents(row, rows, add);
     checkPart(row, rows, add);
   }
-  for (const group of structureGroups(indicators)) checkShares(group, rows, add);
+  for (const group of shape.structure) checkShares(group, rows, add);
   const headingResults: IndicatorResult[] = [];
-  for (const h of headings.filter((x) => x.allOf)) {
-    const members = [...rows.values()].filter((r) => r.ind.heading === h.id);
-    if (members.length === 0) continue;
+  for (const { heading: h, memberKeys } of shape.allOf) {
+    const members = memberKeys.map((k) => rows.get(k)!);
     const status = allOf(members.map((m) => m.result.status));
     headingResults.push({
       id: h.id, measure: null, plan: 'Giảm cả 3 mặt', planGrowth: null, previous: null, actual: null,
@@ -160,12 +157,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     }
   }
 
-  const indicatorsOut = [...rows.values()].map((r) => r.result);
   // The heading result stands after its last member, where a reader of the table expects it.
-  for (const hr of headingResults) {
-    const lastIdx = indicatorsOut.map((r) => index.byId.get(r.id)?.heading).lastIndexOf(hr.id);
-    indicatorsOut.splice(lastIdx + 1, 0, hr);
-  }
+  const indicatorsOut = shape.slots.map((s) => ('row' in s ? rows.get(s.row)!.result : headingResults[s.heading]!));
   return withEstimate({ period: snapshot.period, indicators: indicatorsOut, findings }, snapshot.estimate);
 }
 
@@ -191,18 +184,17 @@ const needsPlanFigure = (ind: Indicator) => !FIGURELESS_RULES.has(ind.rule) && !
 const needsPrevious = (ind: Indicator) =>
   ind.rule === 'reduce' || ind.rule === 'decrease' || ind.rule === 'increase' || (ind.rule === 'growth-rate' && ind.unit !== 'percent');
 
-function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot, add: Add): Row {
-  const cell = (c: InputColumn) => snap.cells[cellName(c, ind.id, measure)];
+function readRow(shape: RowShape, snap: WorkbookSnapshot, add: Add): Row {
+  const { ind, measure, columns } = shape;
   const cells: Row['cells'] = {};
-  const columns: InputColumn[] = ind.rule === 'growth' ? ['KH', 'KHTT', 'TN', 'TH'] : ['KH', 'TN', 'TH'];
   for (const c of columns) {
-    const found = cell(c);
+    const found = snap.cells[shape.names[c]];
     if (found) cells[c] = found;
   }
   const pace = paceOf(snap.period, ind.nature);
   const goal = periodGoal(ind, snap.period);
   const row: Row = {
-    ind, measure, cells, pace, goal,
+    ind, measure, shape, cells, pace, goal,
     plan: readCell(undefined, 'number'),
     planIndex: readCell(undefined, 'number'),
     previous: readCell(undefined, 'number'),
@@ -214,9 +206,11 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
     },
   };
   for (const c of columns) {
-    if (!cells[c]) add(row, null, 'missing-cell', `Không tìm thấy ô ${cellName(c, ind.id, measure)} của chỉ tiêu ${label(ind, measure)}: tên ô đã bị xoá hoặc biểu mẫu đã bị sửa. Hãy chèn lại biểu mẫu hoặc đặt lại tên ô.`);
+    if (!cells[c]) add(row, null, 'missing-cell', `Không tìm thấy ô ${shape.names[c]} của chỉ tiêu ${label(ind, measure)}: tên ô đã bị xoá hoặc biểu mẫu đã bị sửa. Hãy chèn lại biểu mẫu hoặc đặt lại tên ô.`);
   }
-  const report = (column: InputColumn, r: ReadValue) => r.issues.forEach((i: Issue) => add(row, column, i.code, i.message));
+  const report = (column: InputColumn, r: ReadValue) => {
+    for (const i of r.issues) add(row, column, i.code, i.message);
+  };
 
   // Plan (KH). "Giảm"/"Tăng" rows have no number to read.
   if (ind.rule !== 'decrease' && ind.rule !== 'increase') {
@@ -235,7 +229,7 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
   const plan = num(row.plan);
   // What the period is judged against: the plan's own figure for it, or the year's plan paced by months.
   const pacedPlan = goal ? goal.value : plan !== null ? plan * pace : null;
-  const planIsMagnitude = ['min', 'max', 'gt', 'lt', 'growth', 'info'].includes(ind.rule) && ind.unit !== 'generic';
+  const planIsMagnitude = shape.planIsMagnitude;
 
   row.previous = readCell(cells.TN, expectOf(ind, 'TN'), planIsMagnitude ? pacedPlan : null);
   report('TN', row.previous);
@@ -251,12 +245,14 @@ function readRow(ind: Indicator, measure: Measure | null, snap: WorkbookSnapshot
 
   // Values against their unit, and their magnitude against the plan and the previous value.
   const criteriaOf = ind.rule === 'criteria' ? plan ?? undefined : undefined;
-  for (const [column, r] of [['KH', row.plan], ['TN', row.previous], ['TH', row.actual]] as const) {
-    const v = num(r);
-    if (v === null) continue;
+  const checkRange = (column: 'KH' | 'TN' | 'TH', v: number | null) => {
+    if (v === null) return;
     const range = rangeIssue(v, ind.unit, ind.unitLabel, column === 'KH' ? undefined : criteriaOf);
     if (range) add(row, column, range.code, range.message);
-  }
+  };
+  checkRange('KH', plan);
+  checkRange('TN', previous);
+  checkRange('TH', num(row.actual));
   if (previous !== null && planIsMagnitude && pacedPlan) {
     const slip = unitSlipIssue(previous, ind.unit, ind.unitLabel, refs.slice(0, 1));
     if (slip) add(row, 'TN', slip.code, slip.message);
@@ -350,7 +346,7 @@ const SUM_COLUMNS: readonly ['KH' | 'TN' | 'TH', (r: Row) => ReadValue, string][
 ];
 
 function checkComponents(row: Row, rows: Map<string, Row>, add: Add): void {
-  const parts = row.ind.components?.map((id) => rows.get(rowKey(id, row.measure)));
+  const parts = row.shape.componentKeys?.map((k) => rows.get(k));
   if (!parts || parts.some((p) => !p)) return;
   for (const [column, pick, what] of SUM_COLUMNS) {
     const total = num(pick(row));
@@ -367,8 +363,8 @@ function checkComponents(row: Row, rows: Map<string, Row>, add: Add): void {
 }
 
 function checkPart(row: Row, rows: Map<string, Row>, add: Add): void {
-  if (!row.ind.partOf) return;
-  const whole = rows.get(rowKey(row.ind.partOf, row.measure));
+  if (row.shape.partOfKey === null) return;
+  const whole = rows.get(row.shape.partOfKey);
   if (!whole) return;
   for (const [column, pick, what] of SUM_COLUMNS) {
     const part = num(pick(row));

@@ -126,8 +126,12 @@ export function planIndex(indicators: readonly Indicator[], headings: readonly H
   return idx;
 }
 
+const MEASURE_WORDS: Record<Measure, string> = { sp: MEASURE_NAMES.sp.toLowerCase(), sx: MEASURE_NAMES.sx.toLowerCase() };
+
 /** The name as sentences use it: without "Trong đó:", with its measure — "Nông, lâm, thủy sản (giá trị sản xuất)". */
 export function indicatorName(ind: Indicator, measure: Measure | null = null): string {
-  const name = ind.name.replace(/^Trong đó:\s*/i, '');
-  return measure ? `${name} (${MEASURE_NAMES[measure].toLowerCase()})` : name;
+  // Only a name that starts with T can start with "Trong đó:" (most do not: no regular expression for them).
+  const first = ind.name.charCodeAt(0);
+  const name = first === 84 || first === 116 ? ind.name.replace(/^Trong đó:\s*/i, '') : ind.name;
+  return measure ? `${name} (${MEASURE_WORDS[measure]})` : name;
 }

@@ -5,9 +5,20 @@ import { decimalsOf } from './vnNumber';
 // precision of a number is its cell's number format (the template writes 107,64 as `0.00`); a cell in the
 // General format shows the number's own digits.
 
+const formatDecimals = new Map<string, number | null>();
+
 /** Decimals shown by an en-US number format code ("#,##0.00" → 2, "0" → 0); null for General or none. */
 export function decimalsOfFormat(format: string | undefined | null): number | null {
   if (!format) return null;
+  // A workbook has few formats and many cells: each is parsed once (a bounded memo, for hostile files).
+  const known = formatDecimals.get(format);
+  if (known !== undefined) return known;
+  const d = parseFormatDecimals(format);
+  if (formatDecimals.size < 1000) formatDecimals.set(format, d);
+  return d;
+}
+
+function parseFormatDecimals(format: string): number | null {
   const first = stripLiterals(format).split(';')[0] ?? '';
   if (/general/i.test(first) || !/[0#?]/.test(first)) return null;
   const m = /\.([0#?]+)/.exec(first);

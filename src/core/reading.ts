@@ -23,7 +23,9 @@ export interface ReadValue {
   issues: Issue[];
 }
 
-const EMPTY: ReadValue = { value: null, decimals: null, empty: true, issues: [] };
+/** Shared by every reading without an issue: nothing adds to a reading's issues after it is made. */
+const NO_ISSUES: Issue[] = [];
+const EMPTY: ReadValue = { value: null, decimals: null, empty: true, issues: NO_ISSUES };
 
 /**
  * @param reference a value the cell should be near (the plan, the previous year): picks the reading of an
@@ -42,13 +44,13 @@ export function readCell(cell: CellSnapshot | undefined, expect: Expect, referen
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return bad('not-a-number', 'Ô chứa giá trị không phải số hữu hạn.');
     if (expect === 'pass') return bad('out-of-range', `Ô chỉ nhận "Đạt" hoặc "Chưa đạt", đang có số ${fmt(raw)}.`);
-    return { value: raw, decimals: writtenDecimals(raw, cell.numberFormat), empty: false, issues: [] };
+    return { value: raw, decimals: writtenDecimals(raw, cell.numberFormat), empty: false, issues: NO_ISSUES };
   }
   return readText(raw, expect, reference);
 }
 
 function readText(text: string, expect: Expect, reference?: number | null): ReadValue {
-  const r: CellReading = readCellText(text);
+  const r: CellReading = readingOf(text);
   const shown = `"${text.trim()}"`;
   switch (r.kind) {
     case 'empty':
@@ -70,13 +72,13 @@ function readText(text: string, expect: Expect, reference?: number | null): Read
       };
     }
     case 'comparison':
-      if (expect === 'plan-gt') return { value: r.value, decimals: r.decimals, empty: false, issues: [] };
+      if (expect === 'plan-gt') return { value: r.value, decimals: r.decimals, empty: false, issues: NO_ISSUES };
       return bad('not-a-number', `Ô có ${shown}: cần nhập một số cụ thể, không phải một điều kiện.`);
     case 'fraction':
-      if (expect === 'criteria') return { value: r.numerator, decimals: 0, empty: false, issues: [] };
+      if (expect === 'criteria') return { value: r.numerator, decimals: 0, empty: false, issues: NO_ISSUES };
       return bad('not-a-number', `Ô có ${shown}, không phải một số.`);
     case 'pass':
-      if (expect === 'pass') return { value: r.achieved, decimals: null, empty: false, issues: [] };
+      if (expect === 'pass') return { value: r.achieved, decimals: null, empty: false, issues: NO_ISSUES };
       return bad('not-a-number', `Ô có ${shown}: chỉ tiêu này cần một số, không phải Đạt/Chưa đạt.`);
     case 'decrease':
       return bad('not-a-number', `Ô có ${shown}: cần nhập số liệu cụ thể.`);
@@ -85,6 +87,18 @@ function readText(text: string, expect: Expect, reference?: number | null): Read
       return bad('not-a-number', `Ô có ${shown}, không đọc được thành số.`);
   }
   return bad('not-a-number', `Ô có ${shown}, không đọc được thành số.`);
+}
+
+// The same texts come back in every unit's workbook ("Đạt", "Giảm", "19/19" in the plan column): each is
+// read once. A bounded memo, so a hostile file cannot grow it; readings are only read, never changed.
+const readings = new Map<string, CellReading>();
+function readingOf(text: string): CellReading {
+  let r = readings.get(text);
+  if (r === undefined) {
+    r = readCellText(text);
+    if (readings.size < 1000 && text.length <= 100) readings.set(text, r);
+  }
+  return r;
 }
 
 /** Is `a` nearer to `ref` than `b`, on a ratio scale (2 vs 2.000 against a plan of 2.000)? */

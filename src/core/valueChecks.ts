@@ -6,15 +6,16 @@ import { fmt, powerOfThousand, withUnit } from './format';
 /** `out-of-range`: outside what the unit allows (a % above 100, a negative amount, 2,5 people …). */
 export function rangeIssue(value: number, unit: UnitKind, unitLabel: string, criteriaOf?: number): Issue | null {
   const u = UNITS[unit];
-  const label = unitLabel.toLowerCase();
+  // The label only goes into a message: lower-cased when there is one to write.
+  const label = () => unitLabel.toLowerCase();
   if (u.min !== undefined && value < u.min) {
-    return { code: 'out-of-range', message: `Giá trị ${fmt(value)} âm: ${label} không thể nhỏ hơn ${fmt(u.min)}.` };
+    return { code: 'out-of-range', message: `Giá trị ${fmt(value)} âm: ${label()} không thể nhỏ hơn ${fmt(u.min)}.` };
   }
   if (u.max !== undefined && value > u.max) {
-    return { code: 'out-of-range', message: `Giá trị ${fmt(value)}${label} vượt quá ${fmt(u.max)}${label}, mức tối đa của đơn vị tính.` };
+    return { code: 'out-of-range', message: `Giá trị ${fmt(value)}${label()} vượt quá ${fmt(u.max)}${label()}, mức tối đa của đơn vị tính.` };
   }
   if (u.integer && !Number.isInteger(value)) {
-    return { code: 'out-of-range', message: `Giá trị ${fmt(value, 4)} không phải số nguyên: số ${label} phải là số đếm.` };
+    return { code: 'out-of-range', message: `Giá trị ${fmt(value, 4)} không phải số nguyên: số ${label()} phải là số đếm.` };
   }
   if (unit === 'criteria' && criteriaOf !== undefined && value > criteriaOf) {
     return { code: 'out-of-range', message: `Đạt ${fmt(value)} tiêu chí nhưng bộ tiêu chí chỉ có ${fmt(criteriaOf)}.` };

@@ -214,6 +214,35 @@ function wholeDecimals(decimals: number, min: number, max: number): number {
  */
 export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
+  const d = wholeDecimals(decimals, -400, 400);
+  return roundFast(value, d) ?? roundToDecimal(value, d);
+}
+
+/**
+ * roundTo without the digit strings, where it is sure to give the same double: |x| < 1e15 (so the person's
+ * decimal is x to 15 significant digits, within 5e-15 of x relatively) and 0 ≤ d ≤ 15 (10^d exact). Only a
+ * value within that error of a tie (…,5 at the digit after d) can round otherwise: those return null and
+ * take the decimal path. N ÷ 10^d and Number("Ne-d") are both the double nearest to N × 10^-d.
+ */
+function roundFast(x: number, d: number): number | null {
+  if (d < 0 || d > 15) return null;
+  const a = x < 0 ? -x : x;
+  if (!(a < 1e15)) return null;
+  const scale = POW10[d]!;
+  const y = a * scale;
+  if (!(y < 2 ** 52)) return null;
+  const whole = Math.floor(y);
+  const frac = y - whole;
+  if (Math.abs(frac - 0.5) <= y * 1e-14 + 1e-300) return null;
+  const n = frac > 0.5 ? whole + 1 : whole;
+  return (x < 0 ? -n : n) / scale + 0;
+}
+
+const POW10 = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
+
+/** roundTo on digit strings: the reference roundFast must agree with (test/core/vnNumber.test.ts). */
+export function roundToDecimal(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
   const r = roundDecimal(toDecimal(value), wholeDecimals(decimals, -400, 400));
   // Parsing the decimal string gives the double nearest to it, the same one readCellText yields.
   return Number(`${r.negative ? '-' : ''}${r.digits}e${r.exp}`) + 0;
@@ -244,4 +273,42 @@ export function formatVietnameseNumber(value: number, decimals?: number): string
   const grouped = int.replace(/\B(?=(\d{3})+$)/g, '.');
   const sign = r.negative && /[1-9]/.test(r.digits) ? '-' : '';
   return sign + grouped + (frac ? ',' + frac : '');
+}
+
+/**
+ * formatVietnameseNumber(roundTo(value, decimals)): the messages' way of writing a number. Without digit
+ * strings when the rounded value is N × 10^-decimals with N of at most 15 digits (such a decimal comes back
+ * from its double unchanged, so its digits are N's); through the two functions otherwise.
+ */
+export function formatRounded(value: number, decimals: number): string {
+  const rounded = roundTo(value, decimals);
+  const d = wholeDecimals(decimals, -400, 400);
+  if (!Number.isFinite(rounded) || d < 0 || d > 10) return formatVietnameseNumber(rounded);
+  const a = rounded < 0 ? -rounded : rounded;
+  const n = Math.round(a * POW10[d]!);
+  if (!(n < 1e15)) return formatVietnameseNumber(rounded);
+  const scale = POW10[d]!;
+  const rest = n % scale;
+  const int = (n - rest) / scale;
+  // The decimals without their trailing zeros, as formatVietnameseNumber writes them.
+  let frac = '';
+  if (rest !== 0) {
+    let digits = rest;
+    let places = d;
+    while (digits % 10 === 0) {
+      digits /= 10;
+      places--;
+    }
+    frac = ',' + String(digits).padStart(places, '0');
+  }
+  const sign = rounded < 0 && n !== 0 ? '-' : '';
+  return sign + groupThousands(String(int)) + frac;
+}
+
+/** "1725490" → "1.725.490": what formatVietnameseNumber's expression does, without one. */
+function groupThousands(digits: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += '.' + digits.slice(i, i + 3);
+  return out;
 }

@@ -15,8 +15,9 @@ export interface WeightReading {
   issues: Issue[];
 }
 
-export function readWeight(snapshot: WorkbookSnapshot, ind: Indicator): WeightReading {
-  const cell = snapshot.cells[cellName(WEIGHT_COLUMN, ind.id)];
+/** @param name the cell's name, when the caller has it already (the engine keeps it per plan). */
+export function readWeight(snapshot: WorkbookSnapshot, ind: Indicator, name: string = cellName(WEIGHT_COLUMN, ind.id)): WeightReading {
+  const cell = snapshot.cells[name];
   if (!ind.weight || !cell) return { value: null, cell, issues: [] };
   const r = readCell(cell, 'number');
   const issues = [...r.issues];

@@ -1,6 +1,6 @@
 // Reading numbers as Vietnamese staff type them, and writing them back the same way.
 import fc from 'fast-check';
-import { decimalsOf, formatVietnameseNumber, readCellText, roundTo, type CellReading } from '../../src/core/vnNumber';
+import { decimalsOf, formatRounded, formatVietnameseNumber, readCellText, roundTo, roundToDecimal, type CellReading } from '../../src/core/vnNumber';
 
 const num = (value: number, decimals: number): CellReading => ({ kind: 'number', value, ambiguous: false, decimals });
 const amb = (value: number, alternative: number, decimals: number): CellReading => ({ kind: 'number', value, alternative, ambiguous: true, decimals });
@@ -188,6 +188,41 @@ describe('roundTo', () => {
     expect(roundTo(Infinity, 2)).toBe(Infinity);
     expect(roundTo(NaN, 2)).toBeNaN();
   });
+
+  // roundTo takes a path without digit strings when it is sure of the result: it must give the very double
+  // the decimal path gives, most of all next to ties (x,xx5), where the two could part.
+  const sameAsDecimal = (x: number, d: number) => {
+    const fast = roundTo(x, d);
+    const exact = roundToDecimal(x, d);
+    expect([x, d, Object.is(fast, exact)]).toEqual([x, d, true]);
+  };
+  it('gives the same double as rounding on digit strings, for any number and precision', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -3, max: 18 }), sameAsDecimal), { numRuns: 5000 });
+  });
+  it('gives the same double as rounding on digit strings next to ties and at written precisions', () => {
+    const decimal = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 8 })).map(([n, e]) => n / 10 ** e);
+    const nearTie = fc.tuple(fc.integer({ min: -1e7, max: 1e7 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: -3, max: 3 }))
+      .map(([n, d, ulps]) => {
+        const tie = (n + 0.5) / 10 ** d;
+        let x = tie;
+        for (let i = 0; i < Math.abs(ulps); i++) x = ulps > 0 ? x + Math.abs(x) * Number.EPSILON : x - Math.abs(x) * Number.EPSILON;
+        return x;
+      });
+    const product = fc.tuple(fc.integer({ min: 1, max: 1e7 }), fc.integer({ min: 1, max: 2000 })).map(([a, b]) => (a / 100) * (b / 1000) * 100);
+    fc.assert(fc.property(fc.oneof(decimal, nearTie, product), fc.integer({ min: 0, max: 8 }), sameAsDecimal), { numRuns: 10000 });
+  });
+});
+
+describe('formatRounded (how messages write numbers)', () => {
+  it('writes what formatVietnameseNumber writes of the rounded number, character for character', () => {
+    const decimal = fc.tuple(fc.integer({ min: -2e9, max: 2e9 }), fc.integer({ min: 0, max: 9 })).map(([n, e]) => n / 10 ** e);
+    const any = fc.oneof(decimal, fc.double({ noNaN: true }), fc.double({ min: -1e16, max: 1e16, noNaN: true }));
+    fc.assert(fc.property(any, fc.integer({ min: -3, max: 12 }), (x, d) => {
+      expect([x, d, formatRounded(x, d)]).toEqual([x, d, formatVietnameseNumber(roundTo(x, d))]);
+    }), { numRuns: 10000 });
+  });
+  it.each([[1725490.4, 0, '1.725.490'], [-0.00004, 4, '0'], [-1234.56789, 3, '-1.234,568'], [107.6, 2, '107,6'], [0.1 + 0.2, 4, '0,3']])(
+    'formatRounded(%p, %p) = %j', (x, d, text) => expect(formatRounded(x, d)).toBe(text));
 });
 
 describe('formatVietnameseNumber', () => {
