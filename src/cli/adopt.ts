@@ -8,7 +8,7 @@ import { withEstimate } from '../core/period';
 import { periodArg } from './periodArg';
 import { planToJson } from '../core/planWrite';
 import type { PlanJson } from '../core/planJson';
-import { checkRecognized, cleanName, gridFormats, toAdoptJson, type Recognition, type TableColumn } from '../core/recognize';
+import { checkRecognized, cleanName, recognizedRows, gridFormats, toAdoptJson, type Recognition, type TableColumn } from '../core/recognize';
 import type { IndicatorResult, Period } from '../core/types';
 import { adoptedCopy, adoptedFrom, AdoptConflict } from '../xlsx/adopt';
 import { flaggedCopy } from '../xlsx/flags';
@@ -18,7 +18,7 @@ import { excelName, findTable, recognizedNames, type Found } from '../xlsx/recog
 import { cellName, parseCellName } from '../core/names';
 import { templatesOf } from '../xlsx/snapshot';
 import { parseArgs, str, UsageError } from './args';
-import { renderReport } from './table';
+import { planNames, renderReport } from './table';
 import type { Io } from './main';
 import { readPlan } from './planArg';
 
@@ -147,7 +147,8 @@ export async function checkCommandWithTables(argv: readonly string[], io: Io, te
   if (json) io.out(JSON.stringify(report, null, 2) + '\n');
   else {
     const names = new Map(rec.rows.map((r) => [`${r.id}/${r.measure ?? ''}`, cleanName(r.name)]));
-    io.out(renderReport(report, file, (r: IndicatorResult) => names.get(`${r.id}/${r.measure ?? ''}`)));
+    const headings = planNames(recognizedRows(rec));
+    io.out(renderReport(report, file, (r: IndicatorResult) => names.get(`${r.id}/${r.measure ?? ''}`) ?? headings(r)));
     if (out) io.out(`\nĐã ghi bản sao có đánh dấu: ${out}\n`);
   }
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -13,7 +13,7 @@ import { FileProblem, loadPackage, saveNewFile, saveNewWorkbook } from '../xlsx/
 import { NoTemplateError, readSnapshot } from '../xlsx/snapshot';
 import { describeWorkbook } from '../xlsx/describe';
 import { parseArgs, str, UsageError } from './args';
-import { renderReport } from './table';
+import { planNames, renderReport } from './table';
 import { summaryCommand } from './summary';
 import { PlanError } from '../core/planError';
 import { readWorkbookPlan, nameAddedRows, rewriteStoredPlan } from '../xlsx/workbookPlan';
@@ -142,7 +142,7 @@ async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
   };
   if (args.flags.has('json')) io.out(JSON.stringify(json, null, 2) + '\n');
   else {
-    io.out(renderReport(report, file));
+    io.out(renderReport(report, file, planNames(wp.plan)));
     if (planNotes.length) io.out(`\nKế hoạch theo biểu (khác kế hoạch lưu trong sổ tính):\n${planNotes.map((n) => `  - ${n}`).join('\n')}\n`);
     if (out) io.out(`\nĐã ghi bản sao có đánh dấu: ${out}\n`);
   }

@@ -207,3 +207,17 @@ describe('a quarterly report (quy-2026, quý III alone: flows against a quarter 
     expect(report.findings).toContainEqual(expect.objectContaining({ id: '2', code: 'behind-pace' }));
   });
 });
+
+describe('the readable report names rows by the workbook\'s plan', () => {
+  it("a commune's plan: its own names in the table, none of the built-in example's", async () => {
+    const file = await filled('xa-nho-2026', { TH_1: 13000, TH_4: 1.2 }, 'names.xlsx');
+    const r = await run('check', file);
+    expect(r.err).toBe('');
+    const rowOf = (id: string) => r.out.split('\n').find((l) => l.startsWith(`${id} `)) ?? '';
+    expect(rowOf('1')).toContain('Tổng thu ngân sách trên địa bàn');
+    expect(rowOf('4')).toContain('Tỷ lệ hộ nghèo');
+    // Id 2 of the seed is "Tổng mức bán lẻ …": the commune's 2 is its growth of production value.
+    expect(rowOf('2')).toContain('Tốc độ tăng giá trị sản xuất');
+    expect(r.out).not.toMatch(/Tổng mức bán lẻ/);
+  }, 30_000);
+});
