@@ -142,7 +142,10 @@ export function App({ actions, t, initialYear }: AppProps): React.JSX.Element {
     setUnitError(!name);
     if (y === null || !name || !planReady()) return;
     void work(async () => {
-      const request = { year: y, ...period, unit: name, unitSheet: true, ...(planChoice.plan ? { plan: planChoice.plan } : {}) } as const;
+      // A unit's sheet is made from the plan the workbook stores (unless a file or the stored plan is chosen):
+      // the units of one workbook share one plan, as consolidation and the stored plan sheet assume.
+      const plan = planChoice.plan ?? (actions.storedPlan ? (await actions.storedPlan()) ?? undefined : undefined);
+      const request = { year: y, ...period, unit: name, unitSheet: true, ...(plan ? { plan } : {}) } as const;
       let outcome = await actions.insertTemplate({ ...request, ...(sheetNameFor(name) ? { sheetName: sheetNameFor(name)! } : {}) });
       if (outcome.kind === 'sheet-exists') outcome = await actions.insertTemplate({ ...request, sheetName: outcome.suggestion });
       if (outcome.kind === 'inserted') {

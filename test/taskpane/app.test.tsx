@@ -10,6 +10,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { SEED_PLAN } from '../../src/core/catalog';
 import { withChecked, type CheckedReport } from '../../src/core/checked';
 import type { Report } from '../../src/core/types';
+import type { PlanJson } from '../../src/core/planJson';
 import type { ConsolidateOutcome } from '../../src/excel/consolidate';
 import type { WorkbookActions } from '../../src/core/actions';
 import { App } from '../../src/taskpane/App';
@@ -126,6 +127,21 @@ test("a second unit: once the template is known, one click adds the unit's sheet
   expect(actions.insertTemplate).toHaveBeenNthCalledWith(2, { year: 2023, period: 'nam', unit: 'UBND xã B', unitSheet: true, sheetName: 'UBND xã B' });
   expect(actions.insertTemplate).toHaveBeenNthCalledWith(3, { year: 2023, period: 'nam', unit: 'UBND xã B', unitSheet: true, sheetName: 'UBND xã B (2)' });
   expect(screen.getByText('Đã chèn biểu mẫu vào sheet "UBND xã B (2)". Nhập số vào các ô màu vàng rồi bấm Kiểm tra.')).toBeTruthy();
+});
+
+test("a second unit's sheet is made from the plan the workbook stores, not the built-in example", async () => {
+  const actions = fakeActions();
+  const stored = { nam: 2026, donVi: 'UBND xã An Phú', chiTieu: { '1': { tenChiTieu: 'Tổng thu ngân sách', donViTinh: 'triệu đồng', quyTac: 'min', keHoach: 12500 } } } as unknown as PlanJson;
+  actions.storedPlan = jest.fn(async () => stored);
+  actions.insertTemplate
+    .mockResolvedValueOnce({ kind: 'template-exists', name: 'TH_1' })
+    .mockResolvedValueOnce({ kind: 'inserted', sheetName: 'UBND xã B', skipped: [] });
+  wrap(<App actions={actions} t={VI} initialYear={2026} />);
+  await click(VI.insert);
+  type(VI.unit, 'UBND xã B');
+  await click('Thêm sheet cho đơn vị "UBND xã B"');
+  expect(actions.storedPlan).toHaveBeenCalledTimes(1);
+  expect(actions.insertTemplate).toHaveBeenNthCalledWith(2, { year: 2026, period: 'nam', unit: 'UBND xã B', unitSheet: true, sheetName: 'UBND xã B', plan: stored });
 });
 
 test('the consolidated total has its own name field; the results then are the new sheet\'s; a later action removes the stale block', async () => {
