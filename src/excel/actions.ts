@@ -19,12 +19,15 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
       const model = templateOfRequest(req);
       return run((ctx) => insertTemplate(ctx, model, features, { unitSheet: req.unitSheet === true }));
     },
+    // A live re-check never runs across a Kiểm tra or a clear: it could put back flags just cleared.
     check: async (period) => {
       const { checkAndFlag } = await checking();
+      await live?.pause();
       return run((ctx) => checkAndFlag(ctx, period));
     },
     clear: async () => {
       const { clearFlags } = await checking();
+      await live?.pause();
       return run((ctx) => clearFlags(ctx));
     },
     select: async (name, sheet) => {
@@ -45,6 +48,7 @@ export function excelActions(isSetSupported: IsSetSupported): WorkbookActions {
       // Called on the module (not destructured), so the requirement-set check follows the call to its guard.
       const check = await checking();
       const checker = live ?? (live = new check.LiveCheck({ run, onReport, onError }));
+      checker.resume();
       return (await run((ctx) => check.watchTemplateSheets(ctx, checker, watched))) > 0;
     },
     cleanDeadNames: async () => {

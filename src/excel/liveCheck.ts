@@ -28,16 +28,34 @@ export class LiveCheck {
   private readonly ours = new Map<string, Set<string>>();
   /** How many re-checks ran: tests and the benchmark read it. */
   checks = 0;
+  /** After "Xóa đánh dấu" (or while a Kiểm tra runs): edits wait for the next Kiểm tra, nothing re-flags. */
+  private paused = false;
 
   constructor(private readonly options: LiveCheckOptions) {}
 
   /** The onChanged handler. */
   readonly handle = (event: Pick<Excel.WorksheetChangedEventArgs, 'address'> & { triggerSource?: string; worksheetId?: string }): void => {
-    if (event.triggerSource === 'ThisLocalAddin') return;
+    if (this.paused || event.triggerSource === 'ThisLocalAddin') return;
     if (event.triggerSource === undefined && this.isOurWrite(event.worksheetId ?? '', event.address)) return;
     this.pending.add(event.worksheetId ?? '');
     this.schedule();
   };
+
+  /**
+   * Stops re-checking: a re-check waiting for its pause is dropped, one running finishes without being
+   * reported. Resolves when none runs, so the flags cleared next are not put back by a late re-check.
+   */
+  async pause(): Promise<void> {
+    this.paused = true;
+    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    this.pending.clear();
+    await this.idle();
+  }
+
+  /** Re-checks edits again (after a Kiểm tra). */
+  resume(): void {
+    this.paused = false;
+  }
 
   /** Resolves when no re-check is waiting or running (tests). */
   async idle(): Promise<void> {
@@ -73,7 +91,7 @@ export class LiveCheck {
       for (const sheet of sheets) {
         const report = await this.options.run((context) => checkAndFlag(context, undefined, sheet || undefined, this.remember));
         this.checks++;
-        this.options.onReport(report);
+        if (!this.paused) this.options.onReport(report);
       }
     } catch (err) {
       this.options.onError(err);

@@ -148,3 +148,55 @@ describe('live check', () => {
     });
   });
 });
+
+describe('live check paused (Xóa đánh dấu, or a Kiểm tra running)', () => {
+  it('drops a re-check still waiting, ignores edits while paused, and re-checks again once resumed', async () => {
+    const { fake, model, live, reports } = await watched();
+    const th2 = addressOf(model, 'TH_2');
+    await fake.userEdit(model.sheetName, th2, 4449000000000);
+    // Paused before the re-check's quiet time is over: it never runs, and nothing is flagged.
+    await live.pause();
+    await pause(100);
+    await live.idle();
+    expect(live.checks).toBe(0);
+    expect(reports).toEqual([]);
+    expect(fake.cell(model.sheetName, th2).fill?.toUpperCase()).not.toBe(FLAG_FILL.error.toUpperCase());
+    await fake.userEdit(model.sheetName, addressOf(model, 'TH_4'), 900);
+    await pause(100);
+    await live.idle();
+    expect(live.checks).toBe(0);
+    live.resume();
+    await fake.userEdit(model.sheetName, addressOf(model, 'TH_5'), 400);
+    await live.idle();
+    expect(live.checks).toBe(1);
+    expect(reports).toHaveLength(1);
+  });
+
+  it('a re-check already running when paused finishes before pause resolves, and is not reported', async () => {
+    const fake = newFake();
+    const model = templateModel();
+    await insert(fake, model);
+    await fillAsUser(fake, model, atPlanEntries());
+    // The re-check's Excel.run is held at its start until the test lets it go.
+    let started!: () => void;
+    const running = new Promise<void>((r) => { started = r; });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const reports: Report[] = [];
+    const live = new LiveCheck({
+      run: async (fn) => { started(); await gate; return fn(asContext(fake)); },
+      onReport: (r) => reports.push(r), onError: (e) => { throw e; }, debounceMs: 10,
+    });
+    await watchTemplateSheets(asContext(fake), live, new Set());
+    await fake.userEdit(model.sheetName, addressOf(model, 'TH_2'), 4449000000000);
+    await running;
+    let paused = false;
+    const p = live.pause().then(() => { paused = true; });
+    await pause(50);
+    expect(paused).toBe(false); // waits for the running re-check
+    release();
+    await p;
+    expect(live.checks).toBe(1);
+    expect(reports).toEqual([]);
+  });
+});
