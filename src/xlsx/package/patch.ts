@@ -38,20 +38,30 @@ export function tXml(text: string, prefix = ''): string {
 
 export class PackagePatch {
   private readonly cellEdits = new Map<string, Map<string, CellEdit>>();
-  private readonly formats: { key: string; base: number; fill?: string; wrapTop?: boolean }[] = [];
+  private readonly formats: { key: string; base: number; fill?: string; wrapTop?: boolean; numFmtId?: number }[] = [];
   private readonly comments = new Map<string, Map<string, string>>();
   private readonly names: { name: string; formula: string; scope?: string }[] = [];
 
   constructor(readonly pkg: XlsxPackage) {}
 
-  /** A new cell format: a copy of `base` with a solid fill and/or wrapped text; its id. */
-  addCellFormat(base: number, change: { fill?: string; wrapTop?: boolean }): number {
-    const key = `${base}|${change.fill ?? ''}|${change.wrapTop ? 1 : 0}`;
+  /** A new cell format: a copy of `base` with a solid fill and/or wrapped text, or another number format; its id. */
+  addCellFormat(base: number, change: { fill?: string; wrapTop?: boolean; numFmtId?: number }): number {
+    const key = `${base}|${change.fill ?? ''}|${change.wrapTop ? 1 : 0}|${change.numFmtId ?? ''}`;
     const known = this.formats.findIndex((f) => f.key === key);
     const first = this.pkg.styles?.xfCount ?? 0;
     if (known >= 0) return first + known;
     this.formats.push({ key, base, ...change });
     return first + this.formats.length - 1;
+  }
+
+  /**
+   * Cell format `base` with number format `numFmtId` (an id styles.xml already declares): an existing format
+   * that is exactly that if there is one (e.g. the template's own), else a copy appended.
+   */
+  cellFormatWithNumFmt(base: number, numFmtId: number): number {
+    const styles = this.pkg.styles;
+    if (!styles) throw new Error('sổ tính không có styles.xml');
+    return styles.findXf(xfWith(styles.xfXml(base), { numFmtId })) ?? this.addCellFormat(base, { numFmtId });
   }
 
   /** Whether this patch gives the cell a formula (a cell read from the package as empty may get one). */
@@ -99,6 +109,7 @@ export class PackagePatch {
       for (const f of this.formats) if (f.fill && !fillOf.has(f.fill)) { fillOf.set(f.fill, fills.length); fills.push(solidFillXml(f.fill)); }
       const xml = styles.withAppended(fills, this.formats.map((f) => (fillIndex) => xfWith(styles.xfXml(f.base), {
         ...(f.fill ? { fillId: fillIndex(fillOf.get(f.fill)!) } : {}), ...(f.wrapTop ? { wrapTop: true } : {}),
+        ...(f.numFmtId !== undefined ? { numFmtId: f.numFmtId } : {}),
       }))).xml;
       set(part, xml);
     }
