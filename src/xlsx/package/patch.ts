@@ -46,9 +46,16 @@ export class PackagePatch {
 
   /** A new cell format: a copy of `base` with a solid fill and/or wrapped text, or another number format; its id. */
   addCellFormat(base: number, change: { fill?: string; wrapTop?: boolean; numFmtId?: number }): number {
+    const first = this.pkg.styles?.xfCount ?? 0;
+    // A format this patch appends, changed again (a flag on a cell that got a number format): one copy of
+    // the original with both changes.
+    const pending = base >= first ? this.formats[base - first] : undefined;
+    if (pending) {
+      const { key: _k, base: b, ...earlier } = pending;
+      return this.addCellFormat(b, { ...earlier, ...change });
+    }
     const key = `${base}|${change.fill ?? ''}|${change.wrapTop ? 1 : 0}|${change.numFmtId ?? ''}`;
     const known = this.formats.findIndex((f) => f.key === key);
-    const first = this.pkg.styles?.xfCount ?? 0;
     if (known >= 0) return first + known;
     this.formats.push({ key, base, ...change });
     return first + this.formats.length - 1;
@@ -62,6 +69,11 @@ export class PackagePatch {
     const styles = this.pkg.styles;
     if (!styles) throw new Error('sổ tính không có styles.xml');
     return styles.findXf(xfWith(styles.xfXml(base), { numFmtId })) ?? this.addCellFormat(base, { numFmtId });
+  }
+
+  /** The style id this patch gives the cell, if it gives one. */
+  styleOf(sheet: string, ref: string): number | undefined {
+    return this.cellEdits.get(sheet)?.get(ref)?.style;
   }
 
   /** Whether this patch gives the cell a formula (a cell read from the package as empty may get one). */
