@@ -2,9 +2,8 @@
 // copy's empty formula cells — `<f>` elements with the engine's result cached (the verdict text, the growth
 // index, the % of plan: what the formula computes, which the LibreOffice test holds equal), so a viewer
 // that does not recalculate shows the same. A cell holding what the user typed keeps it (a plan note says
-// so). Shared strings are not touched. A calcChain part, if any, stays as it was: it lists formula cells,
-// and adding formulas it does not list is what Excel tolerates (it rebuilds the chain); only an entry for a
-// cell that no longer holds a formula would be an error, and none is removed.
+// so). Shared strings are not touched. A calculation chain (calcChain.xml), if any, is dropped by the patch
+// (PackagePatch.toBytes): it would not list the new formulas, and Excel rebuilds it on opening.
 // The growth and % cells also get the number format of the template's cells of their column, where theirs
 // is General (a format the user set stays): a copy of the cell's own format with that number format only
 // (its font, borders, fill are the user's), an existing format reused when one is exactly that.

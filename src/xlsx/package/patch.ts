@@ -130,6 +130,8 @@ export class PackagePatch {
       for (const s of cellSplices(this.pkg.partText(part)!, part, edits, (wanted, rows) => this.pkg.scan(sheet, wanted, rows))) splice(part, s);
     }
     for (const [sheet, notes] of this.comments) this.writeComments(sheet, notes, get, set, splice);
+    const addsFormulas = [...this.cellEdits.values()].some((m) => [...m.values()].some((e) => e.formula !== undefined));
+    if (addsFormulas) this.dropCalcChain(get, set, replaced);
     if (this.names.length) set(this.pkg.workbookPart, this.withNames(get(this.pkg.workbookPart)!));
     for (const [part, xml] of text) (this.pkg.zip.has(part) ? replaced : added).set(part, Buffer.from(xml, 'utf8'));
     for (const [part, splices] of sheetSplices) replaced.set(part, splicedPieces(this.pkg.partText(part)!, splices));
@@ -252,6 +254,24 @@ export class PackagePatch {
     const prefix = /<\/([\w.-]+:)?Relationships\s*>\s*$/.exec(relsXml)?.[1] ?? '';
     const items = prefix ? newRels.map((r) => r.replace('<Relationship ', `<${prefix}Relationship `)) : newRels;
     set(relsPart, relsXml.slice(0, close) + items.join('') + relsXml.slice(close));
+  }
+
+  /**
+   * The calculation chain (xl/calcChain.xml: Excel's cache of the order its formula cells compute in) goes,
+   * with its relationship and content type, when the copy adds formulas: a chain that does not list them is
+   * not what Excel wrote, and without one Excel builds it anew on opening (what tools that edit formulas
+   * do). Nothing is lost: it is derived from the formulas.
+   */
+  private dropCalcChain(get: (p: string) => string | null, set: (p: string, x: string) => void, replaced: Map<string, PartBody | null>): void {
+    const part = this.pkg.workbookPartOf('calcChain');
+    const relsPart = relsPathOf(this.pkg.workbookPart);
+    const rels = get(relsPart);
+    if (!part || rels === null) return;
+    set(relsPart, rels.replace(/<((?:[\w.-]+:)?)Relationship\b[^>]*?\sType\s*=\s*"[^"]*\/calcChain"[^>]*?(?:\/>|>\s*<\/\1Relationship\s*>)/g, ''));
+    const ct = get('[Content_Types].xml');
+    const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (ct !== null) set('[Content_Types].xml', ct.replace(new RegExp(`<((?:[\\w.-]+:)?)Override\\b[^>]*?\\sPartName\\s*=\\s*"/${escaped}"[^>]*?(?:/>|>\\s*</\\1Override\\s*>)`, 'gi'), ''));
+    if (this.pkg.zip.has(part)) replaced.set(part, null);
   }
 
   private addContentType(get: (p: string) => string | null, set: (p: string, x: string) => void, part: string, type: string, extension?: string): void {
