@@ -124,7 +124,7 @@ async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
   const wp = readWorkbookPlan(pkg, snapshot, cells);
   const report: Report = checkWorkbook(snapshot, { indicators: wp.plan.indicators, headings: wp.plan.headings });
   // Rows the user added get the template's live formulas in the copy (their empty formula cells only).
-  const live = out ? addedFormulas(pkg, wp, snapshot) : null;
+  const live = out ? addedFormulas(pkg, wp, snapshot, cells) : null;
   if (out) {
     await saveNewFile(flaggedCopy(pkg, cells, report, (patch) => {
       nameAddedRows(patch, wp, cells);

@@ -9,6 +9,7 @@ import type { CellSnapshot, RawValue, WorkbookSnapshot } from '../core/types';
 import { COLUMNS, FIRST_DATA_ROW, PLAN_NAME, PLAN_SHEET } from '../template/layout';
 import type { NamedRange } from './snapshot';
 import { addedRowFormulas, keptCellNote, type LiveCell } from '../template/addedRow';
+import { RATIO_FORMAT } from '../template/formats';
 
 /** Rows of the plan sheet read (chunks of ≤ 30 000 characters: far more than any plan needs). */
 export const PLAN_ROWS = 256;
@@ -50,6 +51,8 @@ export function storedPlanText(q: PlanQueue): string | null {
 
 const colIndex = (letter: string) => [...letter].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 const splitA1 = (a: string) => { const m = /^([A-Z]+)(\d+)$/.exec(a)!; return { letter: m[1]!, row: Number(m[2]) }; };
+/** Excel's General format, as `numberFormat` reads it (en-US; an empty code is General too). */
+const isGeneral = (f: string) => f === '' || f.toLowerCase() === 'general';
 const text = (v: unknown) => (v === null || v === undefined || (typeof v === 'string' && v.startsWith('=')) ? '' : String(v));
 
 /**
@@ -67,12 +70,16 @@ function rawOf(value: unknown): RawValue {
 export interface OfficePlan extends WorkbookPlan {
   /** Queues names for the added rows' cells on `sheet` (KH, TN, TH, CS, PT, DG, GC, YC) into `names`. */
   nameAdded(names: Excel.NamedItemCollection, sheet: Excel.Worksheet): void;
-  /** The added rows' formula cells that are empty, with the formula each gets (see writeFormulas). */
-  formulas: LiveCell[];
   /**
-   * Queues the formulas into the empty formula cells of the added rows, on `sheet`. Queued before the
-   * names: a batch stopped between the two leaves formulas that work (they use addresses) and the row
-   * still unnamed, so the next check takes it in again and finds those cells done.
+   * The added rows' formula cells that are empty, with the formula each gets (see writeFormulas);
+   * `numberFormat`: for a growth or % cell whose format is General, the template's format of its column.
+   */
+  formulas: (LiveCell & { numberFormat?: string })[];
+  /**
+   * Queues the formulas into the empty formula cells of the added rows, on `sheet` (each cell's number
+   * format first, where it gets one). Queued before the names: a batch stopped between the two leaves
+   * formulas that work (they use addresses) and the row still unnamed, so the next check takes it in again
+   * and finds those cells done.
    */
   writeFormulas(sheet: Excel.Worksheet): void;
 }
@@ -114,10 +121,22 @@ export function officeWorkbookPlan(q: PlanQueue, cells: Map<string, NamedRange>,
     }
   }
   const wp = workbookPlan(stored, all, rows);
-  const formulas: LiveCell[] = [];
+  const formulas: (LiveCell & { numberFormat?: string })[] = [];
   const notes = [...wp.notes];
   if (block && wp.added.length) {
     const ws = sheetOf(sheet);
+    const formatAt = (r: number, letter: string) => block.numberFormat[r - q.firstRow]?.[colIndex(letter)];
+    // The number format of the template's growth and % cells: the first template row whose cell computes.
+    const templateFormat = (column: 'CS' | 'PT'): string => {
+      for (const [name, c] of cells) {
+        if (parseCellName(name)?.column !== column || c.sheet !== sheet) continue;
+        const { letter, row } = splitA1(c.address);
+        const f = formatAt(row, letter);
+        if (String(at(row, letter) ?? '').startsWith('=') && typeof f === 'string' && !isGeneral(f)) return f;
+      }
+      return RATIO_FORMAT;
+    };
+    const rowFormats = { CS: templateFormat('CS'), PT: templateFormat('PT') };
     for (const a of wp.added) {
       for (const column of ['KH', 'TN', 'TH', 'GC'] as const) {
         const address = `${letters[column]}${a.row}`;
@@ -138,7 +157,11 @@ export function officeWorkbookPlan(q: PlanQueue, cells: Map<string, NamedRange>,
       for (const cell of addedRowFormulas(ind, a.row, letters, snapshot.cells[cellName('KH', a.id)])) {
         const { letter } = splitA1(cell.address);
         const now = block.formulas[a.row - q.firstRow]?.[colIndex(letter)];
-        if (now === '' || now === null || now === undefined) formulas.push(cell);
+        if (now === '' || now === null || now === undefined) {
+          const own = formatAt(a.row, letter);
+          // A format the user set stays; General gets the template's.
+          formulas.push(cell.column !== 'DG' && (typeof own !== 'string' || isGeneral(own)) ? { ...cell, numberFormat: rowFormats[cell.column] } : cell);
+        }
         // Our own formula, from a check whose batch stopped before the row's names: done already.
         else if (now !== `=${cell.formula}`) notes.push(keptCellNote(cell, a.id));
       }
@@ -149,7 +172,11 @@ export function officeWorkbookPlan(q: PlanQueue, cells: Map<string, NamedRange>,
     notes,
     formulas,
     writeFormulas: (ws) => {
-      for (const f of formulas) ws.getRange(f.address).formulas = [[`=${f.formula}`]];
+      for (const f of formulas) {
+        const range = ws.getRange(f.address);
+        if (f.numberFormat !== undefined) range.numberFormat = [[f.numberFormat]];
+        range.formulas = [[`=${f.formula}`]];
+      }
     },
     nameAdded: (names, ws) => {
       for (const a of wp.added) {

@@ -72,7 +72,8 @@ export function flaggedCopy(pkg: XlsxPackage, cells: Map<string, NamedCell>, rep
   }
   for (const { nc, look } of looks.values()) {
     const c = cellAt(nc);
-    patch.setCell(nc.sheet, nc.address, { style: patch.addCellFormat(c?.style ?? 0, look) });
+    // A cell this patch already gave a format (an added row's number format) keeps it under the flag.
+    patch.setCell(nc.sheet, nc.address, { style: patch.addCellFormat(patch.styleOf(nc.sheet, nc.address) ?? c?.style ?? 0, look) });
   }
   return patch.toBytes();
 }

@@ -110,6 +110,41 @@ describe('Kiểm tra writes the live formulas of a row the user added', () => {
     expect(fake.operations.slice(ops).filter((o) => o === 'Range.formulas')).toHaveLength(5); // I, J of 21; H, I, J of 22
   });
 
+  it('the new growth and % cells get the number format of the template\'s cells of their column; a format the user set, and every other cell\'s look, stay', async () => {
+    const { fake, model } = await inserted();
+    const { level, flow } = await addRows(fake, model);
+    // The user formatted one of them before the check (a percent with one decimal).
+    fake.setCell(model.sheetName, `I${flow}`, { numberFormat: '0.0' });
+    // The template's format, as the sheet has it: a template row whose growth and % compute (indicator 1).
+    const row1 = Number(/\d+$/.exec(fake.names().find((n) => n.name === 'TH_1')!.reference)![0]);
+    const templateFormat = { H: fake.cell(model.sheetName, `H${row1}`).numberFormat, I: fake.cell(model.sheetName, `I${row1}`).numberFormat };
+    expect(templateFormat).toEqual({ H: '0.00', I: '0.00' });
+    const look = (rows: number[]) => rows.flatMap((r) => 'ABCDEFGHIJKLM'.split('').map((c) => {
+      const { value: _v, formula: _f, ...rest } = fake.cell(model.sheetName, `${c}${r}`);
+      return [`${c}${r}`, rest] as const;
+    }));
+    const before = new Map(look([...Array.from({ length: model.lastRow - 6 }, (_, i) => i + 7), level, flow]));
+    await check(fake);
+    expect(fake.cell(model.sheetName, `I${level}`).numberFormat).toBe(templateFormat.I);
+    expect(fake.cell(model.sheetName, `H${flow}`).numberFormat).toBe(templateFormat.H);
+    expect(fake.cell(model.sheetName, `I${flow}`).numberFormat).toBe('0.0');
+    // What changed in the look of the table and the added rows: the two number formats, nothing else (no
+    // fills, since no finding is on those cells; the level's empty H stays General).
+    const changed = look([...before.keys()].map((k) => Number(/\d+$/.exec(k)![0])).filter((r, i, a) => a.indexOf(r) === i))
+      .filter(([ref, now]) => JSON.stringify(now) !== JSON.stringify(before.get(ref)))
+      .map(([ref, now]) => `${ref}:${Object.keys(now).filter((k) => JSON.stringify((now as Record<string, unknown>)[k]) !== JSON.stringify((before.get(ref) as Record<string, unknown>)[k])).join(',')}`);
+    expect(changed.filter((c) => !/^[A-Z]+\d+:fill$/.test(c) && !/:note$/.test(c))).toEqual([`I${level}:numberFormat`, `H${flow}:numberFormat`]);
+    expect(fake.cell(model.sheetName, `H${level}`).numberFormat).toBe('General');
+  });
+
+  it('the template\'s format of the sheet is followed, not a fixed one (the user changed the table\'s % to one decimal)', async () => {
+    const { fake, model } = await inserted();
+    for (let r = 7; r <= model.lastRow; r++) if (fake.cell(model.sheetName, `I${r}`).formula) fake.setCell(model.sheetName, `I${r}`, { numberFormat: '0.0' });
+    const { level } = await addRows(fake, model);
+    await check(fake);
+    expect(fake.cell(model.sheetName, `I${level}`).numberFormat).toBe('0.0');
+  });
+
   describe('a batch Excel stops half-way', () => {
     async function clean(): Promise<string[]> {
       const { fake, model } = await inserted();

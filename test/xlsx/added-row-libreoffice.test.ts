@@ -34,6 +34,9 @@ const ADDED: { id: string; cells: Record<string, string | number> }[] = [
   { id: '26', cells: { B: 'Tỷ lệ che phủ rừng', C: '%', D: 40, G: 41, J: 'Đạt (sơ bộ)', M: '≥ 40' } },
 ];
 
+/** The number format the user gave row 24's empty % cell. */
+const USER_FORMAT = '#,##0.0';
+
 let file = '';
 let copy = '';
 let firstAdded = 0;
@@ -51,6 +54,10 @@ beforeAll(async () => {
     ws.getCell(`A${firstAdded + i}`).value = a.id;
     for (const [col, v] of Object.entries(a.cells)) ws.getCell(`${col}${firstAdded + i}`).value = v;
   });
+  // Formats the user set on empty formula cells: a number format (kept), a bold font with General (kept,
+  // the number format added to it).
+  ws.getCell(`I${rowOf('24')}`).numFmt = USER_FORMAT;
+  ws.getCell(`H${rowOf('25')}`).font = { bold: true };
   file = path.join(dir, 'them-dong.xlsx');
   await wb.xlsx.writeFile(file);
   copy = path.join(dir, 'them-dong-danh-dau.xlsx');
@@ -128,22 +135,63 @@ describe('check --out writes live formulas into the rows the user added', () => 
     const part = a.sheet(SHEET)!.part!;
     const names = a.zip.entries.map((e) => e.name);
     expect(b.zip.entries.map((e) => e.name)).toEqual(names);
-    for (const n of names) if (n !== part) expect([n, Buffer.from(b.zip.read(n)!).equals(Buffer.from(a.zip.read(n)!))]).toEqual([n, true]);
+    const stylesPart = a.workbookPartOf('styles')!;
+    for (const n of names) if (n !== part && n !== stylesPart) expect([n, Buffer.from(b.zip.read(n)!).equals(Buffer.from(a.zip.read(n)!))]).toEqual([n, true]);
+    // styles.xml: the user's cell formats untouched; the copy's appended formats are the flags' (as without
+    // this feature, maybe at other indexes) and a number-format copy for each kind of added cell.
+    const xfs = (p: typeof a, from = 0) => Array.from({ length: p.styles!.xfCount - from }, (_, i) => p.styles!.xfXml(from + i));
+    const own = orig.styles!.xfCount;
+    expect(xfs(b).slice(0, own)).toEqual(xfs(orig));
+    const flagsOnly = xfs(a, own);
+    const appended = xfs(b, own);
+    expect(appended.filter((x) => !flagsOnly.includes(x))).toEqual([
+      expect.stringMatching(/^<xf numFmtId="2" fontId="0" [^>]*applyNumberFormat="1"\/>$/),
+      expect.stringMatching(/^<xf numFmtId="2" fontId="[1-9]\d*" [^>]*applyNumberFormat="1"\/>$/), // the bold cell's
+    ]);
+    expect(flagsOnly.filter((x) => !appended.includes(x))).toEqual([]);
     const shared = names.find((n) => /sharedStrings\.xml$/.test(n));
     if (shared) expect(Buffer.from(b.zip.read(shared)!).equals(Buffer.from(orig.zip.read(shared)!))).toBe(true);
     // In the sheet: only the added rows' formula cells differ.
     const typed = `J${rowOf('26')}`;
     const formulaCells = new Set(ADDED.flatMap((x) => ['H', 'I', 'J'].map((c) => `${c}${rowOf(x.id)}`)).filter((ref) => ref !== typed));
-    const cellsOf = (xml: string) => {
+    // A cell's style by what it is, not its index (the two copies append their formats in another order).
+    const styled = (p: typeof a, xml: string) => xml.replace(/(<c\b[^>]*?\ss=")(\d+)(")/g, (_m, l: string, n: string, r: string) => `${l}${p.styles!.xfXml(Number(n))}${r}`);
+    const cellsOf = (p: typeof a) => {
+      const xml = p.partText(part)!;
       const scan = scanSheet(xml, part);
-      return new Map([...scan.cells].map(([ref, c]) => [ref, xml.slice(c.start, c.end)]));
+      return new Map([...scan.cells].map(([ref, c]) => [ref, styled(p, xml.slice(c.start, c.end))]));
     };
-    const [ca, cb] = [cellsOf(a.partText(part)!), cellsOf(b.partText(part)!)];
+    const [ca, cb] = [cellsOf(a), cellsOf(b)];
     const changed = [...new Set([...ca.keys(), ...cb.keys()])].filter((ref) => ca.get(ref) !== cb.get(ref));
     expect(changed.filter((ref) => !formulaCells.has(ref))).toEqual([]);
     expect(changed.filter((ref) => /^[HI]/.test(ref)).length).toBeGreaterThan(0);
     const strip = (xml: string) => xml.replace(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (m, ref: string) => (formulaCells.has(ref) ? '' : m));
-    expect(strip(b.partText(part)!)).toBe(strip(a.partText(part)!));
+    expect(styled(b, strip(b.partText(part)!)) === styled(a, strip(a.partText(part)!))).toBe(true);
+  });
+
+  it('the new growth and % cells show the template\'s number format; a format the user set stays, and so does the rest of a cell\'s look', async () => {
+    const [orig, made] = await Promise.all([loadPackage(file), loadPackage(copy)]);
+    const { cells } = readSnapshot(orig);
+    const templateAt = (name: string) => orig.readCells(SHEET, [cells.get(name)!.address]).get(cells.get(name)!.address)!;
+    const want = { H: templateAt('CS_1').numFmt, I: templateAt('PT_1').numFmt };
+    expect(want).toEqual({ H: '0.00', I: '0.00' });
+    const refs = ADDED.flatMap((a) => ['H', 'I'].map((c) => `${c}${rowOf(a.id)}`));
+    const [before, after] = [orig.readCells(SHEET, refs), made.readCells(SHEET, refs)];
+    const shown = Object.fromEntries(refs.filter((r) => after.get(r)?.hasFormula).map((r) => [r, after.get(r)!.numFmt]));
+    const expected = Object.fromEntries(Object.keys(shown).map((r) => [r, r === `I${rowOf('24')}` ? USER_FORMAT : want[r[0] as 'H' | 'I']]));
+    expect(shown).toEqual(expected);
+    expect(Object.keys(shown)).toEqual(expect.arrayContaining([`H${rowOf('22')}`, `H${rowOf('25')}`, `I${rowOf('21')}`, `I${rowOf('24')}`]));
+    // The user's format is kept as it was: the same cell format, not a copy.
+    expect(after.get(`I${rowOf('24')}`)!.style).toBe(before.get(`I${rowOf('24')}`)!.style);
+    // The bold General cell: bold still (its own format copied, with the number format only).
+    const fontOf = (pkg: typeof orig, s: number) => /fontId="(\d+)"/.exec(pkg.styles!.xfXml(s))![1];
+    const bold = `H${rowOf('25')}`;
+    expect(before.get(bold)!.style).not.toBe(0);
+    expect(fontOf(made, after.get(bold)!.style)).toBe(fontOf(orig, before.get(bold)!.style));
+    // LibreOffice reads the same formats back.
+    const lo = (await readXlsx(await recalculateWithLibreOffice(copy, path.join(dir, 'lo-fmt')))).getWorksheet(SHEET)!;
+    expect(Object.fromEntries(Object.keys(shown).map((r) => [r, lo.getCell(r).numFmt]))).toEqual(expected);
+    expect(lo.getCell(bold).font?.bold).toBe(true);
   });
 
   it('the copy checked again judges the added rows alike, with nothing left to take in', async () => {

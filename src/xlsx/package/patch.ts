@@ -38,20 +38,42 @@ export function tXml(text: string, prefix = ''): string {
 
 export class PackagePatch {
   private readonly cellEdits = new Map<string, Map<string, CellEdit>>();
-  private readonly formats: { key: string; base: number; fill?: string; wrapTop?: boolean }[] = [];
+  private readonly formats: { key: string; base: number; fill?: string; wrapTop?: boolean; numFmtId?: number }[] = [];
   private readonly comments = new Map<string, Map<string, string>>();
   private readonly names: { name: string; formula: string; scope?: string }[] = [];
 
   constructor(readonly pkg: XlsxPackage) {}
 
-  /** A new cell format: a copy of `base` with a solid fill and/or wrapped text; its id. */
-  addCellFormat(base: number, change: { fill?: string; wrapTop?: boolean }): number {
-    const key = `${base}|${change.fill ?? ''}|${change.wrapTop ? 1 : 0}`;
-    const known = this.formats.findIndex((f) => f.key === key);
+  /** A new cell format: a copy of `base` with a solid fill and/or wrapped text, or another number format; its id. */
+  addCellFormat(base: number, change: { fill?: string; wrapTop?: boolean; numFmtId?: number }): number {
     const first = this.pkg.styles?.xfCount ?? 0;
+    // A format this patch appends, changed again (a flag on a cell that got a number format): one copy of
+    // the original with both changes.
+    const pending = base >= first ? this.formats[base - first] : undefined;
+    if (pending) {
+      const { key: _k, base: b, ...earlier } = pending;
+      return this.addCellFormat(b, { ...earlier, ...change });
+    }
+    const key = `${base}|${change.fill ?? ''}|${change.wrapTop ? 1 : 0}|${change.numFmtId ?? ''}`;
+    const known = this.formats.findIndex((f) => f.key === key);
     if (known >= 0) return first + known;
     this.formats.push({ key, base, ...change });
     return first + this.formats.length - 1;
+  }
+
+  /**
+   * Cell format `base` with number format `numFmtId` (an id styles.xml already declares): an existing format
+   * that is exactly that if there is one (e.g. the template's own), else a copy appended.
+   */
+  cellFormatWithNumFmt(base: number, numFmtId: number): number {
+    const styles = this.pkg.styles;
+    if (!styles) throw new Error('sổ tính không có styles.xml');
+    return styles.findXf(xfWith(styles.xfXml(base), { numFmtId })) ?? this.addCellFormat(base, { numFmtId });
+  }
+
+  /** The style id this patch gives the cell, if it gives one. */
+  styleOf(sheet: string, ref: string): number | undefined {
+    return this.cellEdits.get(sheet)?.get(ref)?.style;
   }
 
   /** Whether this patch gives the cell a formula (a cell read from the package as empty may get one). */
@@ -99,6 +121,7 @@ export class PackagePatch {
       for (const f of this.formats) if (f.fill && !fillOf.has(f.fill)) { fillOf.set(f.fill, fills.length); fills.push(solidFillXml(f.fill)); }
       const xml = styles.withAppended(fills, this.formats.map((f) => (fillIndex) => xfWith(styles.xfXml(f.base), {
         ...(f.fill ? { fillId: fillIndex(fillOf.get(f.fill)!) } : {}), ...(f.wrapTop ? { wrapTop: true } : {}),
+        ...(f.numFmtId !== undefined ? { numFmtId: f.numFmtId } : {}),
       }))).xml;
       set(part, xml);
     }
@@ -107,6 +130,8 @@ export class PackagePatch {
       for (const s of cellSplices(this.pkg.partText(part)!, part, edits, (wanted, rows) => this.pkg.scan(sheet, wanted, rows))) splice(part, s);
     }
     for (const [sheet, notes] of this.comments) this.writeComments(sheet, notes, get, set, splice);
+    const addsFormulas = [...this.cellEdits.values()].some((m) => [...m.values()].some((e) => e.formula !== undefined));
+    if (addsFormulas) this.dropCalcChain(get, set, replaced);
     if (this.names.length) set(this.pkg.workbookPart, this.withNames(get(this.pkg.workbookPart)!));
     for (const [part, xml] of text) (this.pkg.zip.has(part) ? replaced : added).set(part, Buffer.from(xml, 'utf8'));
     for (const [part, splices] of sheetSplices) replaced.set(part, splicedPieces(this.pkg.partText(part)!, splices));
@@ -229,6 +254,24 @@ export class PackagePatch {
     const prefix = /<\/([\w.-]+:)?Relationships\s*>\s*$/.exec(relsXml)?.[1] ?? '';
     const items = prefix ? newRels.map((r) => r.replace('<Relationship ', `<${prefix}Relationship `)) : newRels;
     set(relsPart, relsXml.slice(0, close) + items.join('') + relsXml.slice(close));
+  }
+
+  /**
+   * The calculation chain (xl/calcChain.xml: Excel's cache of the order its formula cells compute in) goes,
+   * with its relationship and content type, when the copy adds formulas: a chain that does not list them is
+   * not what Excel wrote, and without one Excel builds it anew on opening (what tools that edit formulas
+   * do). Nothing is lost: it is derived from the formulas.
+   */
+  private dropCalcChain(get: (p: string) => string | null, set: (p: string, x: string) => void, replaced: Map<string, PartBody | null>): void {
+    const part = this.pkg.workbookPartOf('calcChain');
+    const relsPart = relsPathOf(this.pkg.workbookPart);
+    const rels = get(relsPart);
+    if (!part || rels === null) return;
+    set(relsPart, rels.replace(/<((?:[\w.-]+:)?)Relationship\b[^>]*?\sType\s*=\s*"[^"]*\/calcChain"[^>]*?(?:\/>|>\s*<\/\1Relationship\s*>)/g, ''));
+    const ct = get('[Content_Types].xml');
+    const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (ct !== null) set('[Content_Types].xml', ct.replace(new RegExp(`<((?:[\\w.-]+:)?)Override\\b[^>]*?\\sPartName\\s*=\\s*"/${escaped}"[^>]*?(?:/>|>\\s*</\\1Override\\s*>)`, 'gi'), ''));
+    if (this.pkg.zip.has(part)) replaced.set(part, null);
   }
 
   private addContentType(get: (p: string) => string | null, set: (p: string, x: string) => void, part: string, type: string, extension?: string): void {

@@ -75,6 +75,21 @@ export class Styles {
     return this.numFmts.get(xf.numFmtId) ?? BUILTIN_NUMFMTS[xf.numFmtId];
   }
 
+  /** The number format id of cell format `s` (0: General). */
+  numFmtId(s: number): number {
+    return this.xfs[s]?.numFmtId ?? 0;
+  }
+
+  /**
+   * An existing cell format that is `xfXml` (same element, attributes in any order), or undefined: a format
+   * the copy would otherwise append is reused, so styles.xml grows only when it must.
+   */
+  findXf(xfXml: string): number | undefined {
+    const want = canonicalXf(xfXml);
+    const i = this.xfs.findIndex((xf) => canonicalXf(this.xml.slice(xf.start, xf.end)) === want);
+    return i >= 0 ? i : undefined;
+  }
+
   /** The `<xf>` element of cell format `s`, as written. */
   xfXml(s: number): string {
     const xf = this.xfs[s] ?? this.xfs[0];
@@ -118,8 +133,19 @@ export function solidFillXml(hex: string): string {
   return `<fill><patternFill patternType="solid"><fgColor rgb="FF${escapeXml(hex.replace('#', '').toUpperCase())}"/><bgColor indexed="64"/></patternFill></fill>`;
 }
 
-/** A copy of an `<xf>` element with another fill (and, for note cells, wrapped text at the top). */
-export function xfWith(xfXml: string, change: { fillId?: number; wrapTop?: boolean }): string {
+/** An `<xf>` element (or a child) compared by meaning: prefix dropped, attributes sorted, spaces between tags gone. */
+function canonicalXf(xml: string): string {
+  return xml.replace(/>\s+</g, '><').replace(/<(\/?)(?:[\w.-]+:)?([\w.-]+)([^>]*?)(\/?)>/g, (_m, close: string, name: string, attrs: string, self: string) => {
+    const list = [...attrs.matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)].map((a) => `${a[1]}="${a[2]}"`).sort();
+    return `<${close}${name}${list.length ? ' ' + list.join(' ') : ''}${self}>`;
+  }).replace(/<([\w.-]+)([^>]*)><\/\1>/g, '<$1$2/>');
+}
+
+/**
+ * A copy of an `<xf>` element with another fill (and, for note cells, wrapped text at the top), or another
+ * number format (an added row's formula cells).
+ */
+export function xfWith(xfXml: string, change: { fillId?: number; wrapTop?: boolean; numFmtId?: number }): string {
   const m = /^<([^\s>/]+)([^>]*?)(\/?)>([\s\S]*)$/.exec(xfXml);
   if (!m) return xfXml;
   const [, q, attrsText0, selfClose, rest0] = m;
@@ -129,6 +155,7 @@ export function xfWith(xfXml: string, change: { fillId?: number; wrapTop?: boole
     attrsText = re.test(attrsText) ? attrsText.replace(re, `$1${value}$2`) : `${attrsText} ${name}="${value}"`;
   };
   if (change.fillId !== undefined) { set('fillId', String(change.fillId)); set('applyFill', '1'); }
+  if (change.numFmtId !== undefined) { set('numFmtId', String(change.numFmtId)); set('applyNumberFormat', '1'); }
   if (!change.wrapTop) return `<${q}${attrsText}${selfClose}>${rest0}`;
   set('applyAlignment', '1');
   const p = q!.includes(':') ? q!.slice(0, q!.indexOf(':') + 1) : '';
