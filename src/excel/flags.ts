@@ -88,7 +88,7 @@ function parseAdopted(value: unknown): AdoptedTable | null {
 /** The check of an adopted table: as `chitieu check` on it — its own rules, and its stated results. */
 async function checkAdopted(read: TemplateRead, adopted: AdoptedTable, period?: Period): Promise<{ report: Report; rows: JudgedRows }> {
   // The recogniser loads on demand: only adopted tables need it.
-  const { checkRecognized, fromAdoptedTable, recognizedRows } = await import('../core/recognize');
+  const { checkRecognized, fromAdoptedTable, recognizedPlanRows } = await import('../core/recognize');
   const sheet = templateSheet(read);
   const rec = fromAdoptedTable(adopted, sheet, (name) => read.cells.get(name));
   const formatAt = new Map<string, string>();
@@ -100,7 +100,7 @@ async function checkAdopted(read: TemplateRead, adopted: AdoptedTable, period?: 
       return letter ? formatAt.get(letter) ?? null : null;
     },
   });
-  return { report, rows: recognizedRows(rec) };
+  return { report, rows: recognizedPlanRows(rec) };
 }
 
 /** The sheet of a template's cells: its TH_ cells' (a workbook template may sit on any sheet). */

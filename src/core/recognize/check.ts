@@ -37,6 +37,23 @@ export function recognizedRows(rec: Recognition): { indicators: Indicator[]; hea
   return { indicators, headings: HEADINGS.filter((h) => headingIds.has(h.id)) };
 }
 
+/**
+ * Every row of a recognised table as the pane, the paragraph and the "Tóm tắt" sheet name and count them:
+ * the rows the engine judges, then the rows judged by their own figures — so the counts agree everywhere.
+ */
+export function recognizedPlanRows(rec: Recognition): { indicators: Indicator[]; headings: Heading[] } {
+  const judged = recognizedRows(rec);
+  const ids = new Set(rec.rows.map((r) => r.id));
+  const have = new Set(judged.indicators.map((i) => i.id));
+  const own: Indicator[] = [];
+  for (const row of rec.rows) {
+    if (engineCanJudge(row) || have.has(row.id)) continue;
+    have.add(row.id);
+    own.push(rowIndicator(row, ids));
+  }
+  return { indicators: [...judged.indicators, ...own], headings: judged.headings };
+}
+
 export function checkRecognized(rec: Recognition, options: RecognizedCheckOptions = {}): Report {
   const period = options.period ?? 'nam';
   const engineRows = rec.rows.filter(engineCanJudge);
@@ -148,6 +165,17 @@ function withStatedTargets(snapshot: WorkbookSnapshot, rows: readonly Recognized
 }
 
 /** The engine's indicators for these rows: the catalog's where the row is the seed's, else made from the row. */
+/** A row as an indicator of its own: its name, unit, rule and figures as the table writes them. */
+function rowIndicator(row: RecognizedRow, ids: ReadonlySet<string>): Indicator {
+  const unit = unitKind(row.unit, row.rule);
+  const ind: Indicator = {
+    id: row.id, tt: row.tt ?? row.id, name: cleanName(row.name), unit, unitLabel: row.unit ?? '',
+    rule: row.rule as RuleKind, nature: natureOf(unit), plan: planOf(row),
+  };
+  if (row.partOf && ids.has(row.partOf)) ind.partOf = row.partOf;
+  return ind;
+}
+
 function engineIndicators(rows: readonly RecognizedRow[]): Indicator[] {
   const ids = new Set(rows.map((r) => r.id));
   const out: Indicator[] = [];
@@ -164,13 +192,7 @@ function engineIndicators(rows: readonly RecognizedRow[]): Indicator[] {
       out.push(copy);
       continue;
     }
-    const unit = unitKind(row.unit, row.rule);
-    const ind: Indicator = {
-      id: row.id, tt: row.tt ?? row.id, name: cleanName(row.name), unit, unitLabel: row.unit ?? '',
-      rule: row.rule as RuleKind, nature: natureOf(unit), plan: planOf(row),
-    };
-    if (row.partOf && ids.has(row.partOf)) ind.partOf = row.partOf;
-    out.push(ind);
+    out.push(rowIndicator(row, ids));
   }
   // Seed order keeps the engine's cross-row checks as the template runs them.
   return out.sort((a, b) => orderOf(a.id) - orderOf(b.id));

@@ -6,5 +6,5 @@ export { guessRule, type GuessedRule } from './guessRule';
 export { columnLetter, columnNumber, address } from './grid';
 export * from './types';
 export { recognitionSnapshot } from './snapshot';
-export { checkRecognized, recognizedRows, cleanName, engineCanJudge, unitKind, type RecognizedCheckOptions } from './check';
+export { checkRecognized, recognizedPlanRows, recognizedRows, cleanName, engineCanJudge, unitKind, type RecognizedCheckOptions } from './check';
 export { ADOPTED_MARK, ADOPTED_COLUMNS, adoptedNames, corrected, excelName, fromAdoptedTable, toAdoptedTable, type AdoptCorrections, type AdoptedName, type AdoptedTable } from './adopted';

@@ -2,7 +2,9 @@
 // rows of lt / increase / growth-rate / structure / info / range targets go through the engine as template
 // rows do, and their verdicts are still the ones the fixtures were built for.
 import { buildTables } from '../../fixtures/tables/layouts';
-import { checkRecognized, engineCanJudge, gridFormats, recognizeTable } from '../../../src/core/recognize';
+import { checkRecognized, engineCanJudge, gridFormats, recognizedPlanRows, recognizedRows, recognizeTable } from '../../../src/core/recognize';
+import { summarize } from '../../../src/core/summary';
+import { tally } from '../../../src/core/tally';
 import type { Recognition } from '../../../src/core/recognize';
 import { rowKey } from '../../../src/core/names';
 
@@ -66,4 +68,27 @@ describe.each(recognized.map(({ t, rec }) => [t.name, t, rec] as const))('%s', (
     const stated = report.findings.filter((f) => f.code === 'stated-mismatch').map((f) => Number(f.cell!.replace(/^[A-Z]+/, '')));
     expect(stated).toEqual(t.expected.mismatches.map((m) => m.row));
   });
+});
+
+test("a recognised table's rows, as the pane names and counts them: the status line and the paragraph count the same rows", () => {
+  // The fixtures, and one of them with a row whose plan is words the engine cannot judge ("Hoàn thành").
+  const { t: t0, rec: rec0 } = recognized[0]!;
+  const i = rec0.rows.findIndex((r) => r.rule === 'min' && !r.measure);
+  const wordy: Recognition = { ...rec0, rows: rec0.rows.map((r, k) => (k === i ? { ...r, target: null, values: { ...r.values, KH: 'Hoàn thành' } } : r)) };
+  expect(engineCanJudge(wordy.rows[i]!)).toBe(false);
+  const cases = [...recognized, { t: { ...t0, name: `${t0.name} + một dòng kế hoạch bằng chữ` }, rec: wordy }];
+  for (const { t, rec } of cases) {
+    const report = checkRecognized(rec, { format: gridFormats(t.grid, rec) });
+    const rows = recognizedPlanRows(rec);
+    const status = tally(report, { headings: rows.headings });
+    const paragraph = summarize(report, { indicators: rows.indicators, headings: rows.headings });
+    expect([t.name, paragraph.counted, paragraph.counts]).toEqual([t.name, status.judged, status.counts]);
+    // Every row has its table name, none falls back to an id.
+    const named = new Set([...rows.indicators.map((x) => x.id), ...rows.headings.map((h) => h.id)]);
+    expect([t.name, report.indicators.filter((r) => !named.has(r.id)).map((r) => r.id)]).toEqual([t.name, []]);
+  }
+  // The engine's rows alone would leave the wordy row out of the paragraph's count.
+  const report = checkRecognized(wordy, { format: gridFormats(t0.grid, wordy) });
+  const engineOnly = summarize(report, recognizedRows(wordy));
+  expect(engineOnly.counted).toBe(tally(report, { headings: recognizedRows(wordy).headings }).judged - 1);
 });
