@@ -2,7 +2,7 @@
 // another unit's figures for the catalog's indicators. Pure: text in, validated plan out, or a PlanError
 // whose one-line Vietnamese message names the field ("chiTieu['2'].keHoach" phải là số …).
 // The schema is documented in README ("Kế hoạch khác") and docs/plan-example.json is made from the seed.
-import { planFromJson, readPeriodPlans } from './planRead';
+import { isObject, planFromJson, readPeriodPlans, shown } from './planRead';
 import type { Plan } from './plan';
 import { INDICATORS, indicatorName, MEASURES, SEED_PLAN, type GrowthPlan, type Indicator, type IndicatorPlan, type PlanFigure } from './catalog';
 import { UNITS } from './units';
@@ -37,16 +37,6 @@ const field = (id: string, ...rest: string[]) => `"chiTieu['${id}']${rest.map((r
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
 
-const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function shown(v: Json | undefined): string {
-  if (v === undefined) return 'không có';
-  if (v === null) return 'null';
-  if (typeof v === 'string') return `"${v.length > 40 ? v.slice(0, 39) + '…' : v}"`;
-  if (Array.isArray(v)) return 'một mảng';
-  if (typeof v === 'object') return 'một đối tượng';
-  return String(v);
-}
 
 /** Reads and validates a plan JSON. `source` names the file in messages. */
 export function parsePlanFile(text: string, indicators: readonly Indicator[] = INDICATORS): PlanFile {

@@ -27,7 +27,7 @@ const ENTRY_FIELDS = [
 export const ID_PATTERN = /^[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*$/u;
 const MAX_ID_LENGTH = 40;
 
-const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function shown(v: unknown): string {
   if (v === undefined) return 'không có';

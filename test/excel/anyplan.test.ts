@@ -24,12 +24,12 @@ import { consolidateSheets } from '../../src/excel/consolidate';
 import { insertTemplate } from '../../src/excel/insertTemplate';
 import { mergeUnitFiles } from '../../src/xlsx/merge';
 import { newTemplateWorkbook } from '../../src/xlsx/renderTemplate';
+import { COMMUNE, COMMUNE_STATUS, statuses } from '../support/communePlan';
 import { fillByName, tmpDir } from '../support/xlsx';
 import type { FakeExcel } from './fake';
 
 const PLANS = path.join(__dirname, '../fixtures/plans');
 const planOf = (name: string) => planFromJson(fs.readFileSync(path.join(PLANS, `${name}.json`), 'utf8'));
-const statuses = (report: Report) => Object.fromEntries(report.indicators.map((i) => [i.measure ? `${i.id}/${i.measure}` : i.id, i.status]));
 
 async function inserted(name: string, entries: Entries, period?: Report['period']): Promise<{ fake: FakeExcel; model: TemplateModel }> {
   const plan = planOf(name);
@@ -49,16 +49,6 @@ async function check(fake: FakeExcel): Promise<CheckedReport> {
   expect(fake.syncCount).toBe(3);
   return report;
 }
-
-// Entries and verdicts of test/cli/anyplan.test.ts (worked out by hand there).
-const COMMUNE: Entries = {
-  TH_1: 13000, TH_2: 8.5, TH_3: 60, TH_4: 1.2, TN_5: 80, TH_5: 66, TH_6: 95, TH_7: 71, TH_8: 150, TH_9: 18, TH_10: 98.6,
-  TN_11: 300, TH_11: 320, TH_12: 9400, TH_13: 3, TN_14: 10, TH_14: 8, TH_15: 'Đạt', TH_16: 7.6, TH_17: 1500, TH_19: 100, TH_20: 'Chưa đạt',
-};
-const COMMUNE_STATUS = {
-  1: 'vuot', 2: 'dat', 3: 'chua-dat', 4: 'chua-dat', 5: 'vuot', 6: 'dat', 7: 'dat', 8: 'dat', 9: 'chua-dat', 10: 'vuot', 11: 'dat',
-  12: 'khong-du-lieu', 13: 'dat', 14: 'dat', 15: 'dat', 16: 'chua-dat', 17: 'vuot', 18: 'khong-du-lieu', 19: 'dat', 20: 'chua-dat',
-};
 
 describe("a commune's own plan (xa-nho-2026) in the add-in", () => {
   it('insert writes the plan into the hidden sheet; check judges by it; the summary counts its 18 targets', async () => {
